@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Db } from './db/db.js';
+import { installErrorHandler } from './http/errors.js';
+import { installRequestContext } from './http/context.js';
+import { AuthService } from './auth/auth-service.js';
+import { LoginLimiter } from './auth/login-limiter.js';
+import { authRoutes } from './auth/auth-routes.js';
+import { PeopleService } from './people/people-service.js';
+import { peopleRoutes } from './people/people-routes.js';
+import { facilitiesRoutes } from './facilities/facilities-routes.js';
+import { statsRoutes } from './facilities/stats-routes.js';
+import { auditRoutes } from './audit/audit-routes.js';
+
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+export interface App {
+  http: FastifyInstance;
+  db: Db;
+  services: { auth: AuthService; people: PeopleService };
+  /** Every "METHOD /url" registered, for the access-policy test. */
+  routes: { method: string; url: string }[];
+}
+
+/** Composition root: builds the HTTP app on an opened, migrated database. Closing the app does not close the database. */
+export async function initApp(config: Config, db: Db): Promise<App> {
+  const http = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1_048_576,
+  });
+  const routes: App['routes'] = [];
+  http.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url });
+  });
+  http.setValidatorCompiler(validatorCompiler);
+  http.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(http);
+
+  await http.register(helmet, {
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+  });
+  await http.register(cookie);
+  await http.register(swagger, {
+    openapi: { info: { title: 'Présence API', version: config.version, description: 'Care coordination for French medico-social services. Cookie session: POST /api/auth/login first.' } },
+    transform: jsonSchemaTransform,
+  });
+  await http.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const limiter = new LoginLimiter(config.loginLimit);
+  const auth = new AuthService(db, { idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs }, limiter);
+  const people = new PeopleService(db);
+  installRequestContext(http, { db, auth });
+
+  http.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness and database engine' } }, async () => {
+    await db.query('SELECT 1');
+    return { status: 'ok', db: db.engine, version: config.version };
+  });
+  authRoutes(http, auth, { secure: config.session.cookieSecure, maxAgeMs: config.session.absoluteMs });
+  facilitiesRoutes(http, db);
+  peopleRoutes(http, people);
+  auditRoutes(http, db, people);
+  statsRoutes(http, db);
+
+  if (existsSync(WEB_DIST)) {
+    await http.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+    // Client-side routes of the web app: any other GET outside /api answers the app's page.
+    http.get('/*', { schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.sendFile('index.html');
+    });
+  }
+
+  await http.ready();
+  return { http, db, services: { auth, people }, routes };
+}

@@ -1,0 +1,58 @@
+import { ROLES, type Role } from '@presence/shared';
+
+/**
+ * The access policy of every route, in one table: "METHOD /url" → 'public' or the roles allowed.
+ * A route missing here is refused at run time (fail closed) and fails the policy test.
+ * Row scope (facility, a relative's own people, pseudonymised aggregates only for user
+ * representatives) is applied by the services on top of this table; see http/actor.ts.
+ * An entry ending in '*' covers every route under that prefix (documentation and static files).
+ */
+export type Access = 'public' | readonly Role[];
+
+const ALL: readonly Role[] = ROLES;
+const CARE_STAFF: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'care_assistant', 'activity_leader', 'physician', 'secretary'];
+const PEOPLE_READ: readonly Role[] = [...CARE_STAFF, 'relative'];
+const PEOPLE_ADMIN: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'secretary'];
+const PROFILE_WRITE: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'care_assistant', 'activity_leader'];
+const CLINICAL_WRITE: readonly Role[] = ['head_of_care', 'coordination_nurse', 'nurse', 'physician'];
+const PLAN_WRITE: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'physician'];
+
+export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
+  'GET /api/health': 'public',
+  'GET /api/docs*': 'public',
+  'GET /*': 'public', // the web app's static files
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': ALL,
+  'GET /api/auth/me': ALL,
+  'POST /api/auth/password': ALL,
+  'GET /api/facilities': ALL,
+  'GET /api/people': PEOPLE_READ,
+  'POST /api/people': PEOPLE_ADMIN,
+  'GET /api/people/:id': PEOPLE_READ,
+  'PATCH /api/people/:id': PEOPLE_ADMIN,
+  'PUT /api/people/:id/profile': PROFILE_WRITE,
+  'POST /api/people/:id/capacities': CLINICAL_WRITE,
+  'POST /api/people/:id/contacts': PEOPLE_ADMIN,
+  'PUT /api/people/:id/contacts/:contactId': PEOPLE_ADMIN,
+  'DELETE /api/people/:id/contacts/:contactId': PEOPLE_ADMIN,
+  'PUT /api/people/:id/care-plan': PLAN_WRITE,
+  'GET /api/people/:id/access-log': ['director'],
+  'GET /api/stats/overview': ['director', 'user_representative'],
+};
+
+/** The policy entry for a route, or undefined when none covers it. HEAD follows GET. */
+export function accessFor(method: string, url: string): Access | undefined {
+  const m = method === 'HEAD' ? 'GET' : method;
+  const key = `${m} ${url}`;
+  const exact = ACCESS_POLICY[key];
+  if (exact) return exact;
+  for (const [pattern, access] of Object.entries(ACCESS_POLICY)) {
+    if (pattern.endsWith('*') && key.startsWith(pattern.slice(0, -1))) return access;
+  }
+  return undefined;
+}
+
+export function isAllowed(access: Access, role: Role | null): boolean {
+  if (access === 'public') return true;
+  return role !== null && access.includes(role);
+}

@@ -1,0 +1,47 @@
+import { loadConfig, ConfigError } from './config.js';
+import { openDatabase } from './db/open.js';
+import { DataDirLockedError } from './db/lock.js';
+import { initApp } from './app.js';
+import { ensureDemoData } from './demo/seed.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const started = Date.now();
+  const opened = await openDatabase(config);
+  const { db } = opened;
+  const log = (msg: string) => console.log(`[présence] ${msg}`);
+  if (db.engine === 'pglite') {
+    log(`database: PGlite (embedded PostgreSQL) in ${opened.location}`);
+    log('PGlite is meant for evaluation, demos, tests and small single-site use; use PostgreSQL (DATABASE_URL) in production.');
+  } else {
+    log(`database: PostgreSQL at ${opened.location}`);
+  }
+  if (config.demoData) {
+    const seeded = await ensureDemoData(db);
+    log(seeded.created ? `demo data created: ${seeded.people} people, ${seeded.users} accounts` : 'demo data already present');
+  }
+  const app = await initApp(config, db);
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal} received, closing`);
+    await app.http.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  await app.http.listen({ port: config.port, host: config.host });
+  log(`Présence ${config.version} listening on http://localhost:${config.port} (started in ${Date.now() - started} ms)`);
+  if (config.demoData) log('demo accounts: run `npx presence demo-accounts`, or see README.md (password for all: see the README)');
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    console.error(`[présence] ${err.message}`);
+    process.exit(2);
+  }
+  console.error('[présence] failed to start', err);
+  process.exit(1);
+});
