@@ -65,7 +65,7 @@ describe.each(ENGINES)('people on %s', (engine) => {
     expect(res.json()).toMatchObject({ room: '204', status: 'temporarily_absent', version: 2 });
     res = await t.request('PUT', `/api/people/${id}/profile`, { cookie, body: { lifeStory: 'Cheminot à Tours.', interests: ['belote', 'jardinage'] } });
     expect(res.json().profile).toMatchObject({ lifeStory: 'Cheminot à Tours.', interests: ['belote', 'jardinage'] });
-    res = await t.request('POST', `/api/people/${id}/capacities`, { cookie, body: { domain: 'mobility', level: 2, assessedOn: '2026-01-10' } });
+    expect((await t.request('POST', `/api/people/${id}/capacities`, { cookie, body: { domain: 'mobility', level: 2, assessedOn: '2026-01-10' } })).statusCode).toBe(200);
     res = await t.request('POST', `/api/people/${id}/capacities`, { cookie, body: { domain: 'mobility', level: 3, assessedOn: '2026-06-10' } });
     expect(res.json().capacities.map((c: { level: number }) => c.level)).toEqual([3, 2]);
     res = await t.request('POST', `/api/people/${id}/contacts`, { cookie, body: { firstName: 'Anne', lastName: 'Dubois', relationship: 'child', phone: '06 12 34 56 78', isTrustedPerson: true } });

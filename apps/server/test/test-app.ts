@@ -65,8 +65,8 @@ export async function buildTestApp(engine: Engine, config: Partial<Config> = {})
     app.http.inject({
       method: method as 'GET',
       url,
-      headers: opts.cookie ? { cookie: opts.cookie } : {},
-      ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
+      headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(opts.body !== undefined ? { payload: JSON.stringify(opts.body) } : {}),
     });
   const login = async (email: string, password = PASSWORD) => {
     const res = await request('POST', '/api/auth/login', { body: { email, password } });

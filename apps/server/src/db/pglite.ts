@@ -19,7 +19,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
   const base = wrap(pg);
   return {
     engine: 'pglite',
-    query: base.query,
+    query: (sql, params) => base.query(sql, params),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     exec: async (sql) => {
       await pg.exec(sql);

@@ -3,10 +3,10 @@ import type { Db, Queryable } from './db.js';
 import { PG_TYPES, parseDate, parseInt8 } from './db.js';
 
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {
     if (oid === PG_TYPES.INT8) return parseInt8;
     if (oid === PG_TYPES.DATE) return parseDate;
-    return pg.types.getTypeParser(oid, format);
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   }) as typeof pg.types.getTypeParser,
 };
 
@@ -36,7 +36,7 @@ export function openPostgres(opts: PostgresOptions): Db {
   const base = wrap(pool);
   return {
     engine: 'postgres',
-    query: base.query,
+    query: (sql, params) => base.query(sql, params),
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -72,7 +72,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       const e = validationError(fieldIssues(err.issues));
       return reply.code(400).send({ error: { code: e.code, message: e.message, requestId, issues: e.issues } });
     }
-    const fe = err as FastifyError;
+    const fe = err;
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       // Malformed JSON, body too large, unsupported media type…
       const code: ErrorCode = fe.statusCode === 429 ? 'too_many_attempts' : fe.statusCode === 404 ? 'not_found' : 'validation_failed';

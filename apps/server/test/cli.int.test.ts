@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { openDatabase } from '../src/db/open.js';
+import { appendAudit } from '../src/audit/audit-service.js';
+
+const run = promisify(execFile);
+const BIN = fileURLToPath(new URL('../bin/presence.js', import.meta.url));
+
+async function presence(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('presence command on a PGlite data directory', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'presence-cli-'));
+    const opened = await openDatabase({ dataDir: dir });
+    for (let i = 0; i < 4; i++) await appendAudit(opened.db, { actor: null, requestId: null }, { action: 'test', outcome: 'allowed', details: { i } });
+    await opened.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('audit verify exits 0 on an intact chain', async () => {
+    const r = await presence(['audit', 'verify'], dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, entries: 4 });
+  });
+
+  it('refuses a second process on the same data directory with a clear message', async () => {
+    const opened = await openDatabase({ dataDir: dir });
+    try {
+      const r = await presence(['audit', 'verify'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('already used by another Présence process');
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('audit verify exits non-zero naming the first bad entry after an edit', async () => {
+    const opened = await openDatabase({ dataDir: dir });
+    await opened.db.exec(`ALTER TABLE audit_log DISABLE TRIGGER USER; UPDATE audit_log SET action = 'edited' WHERE seq = 2; ALTER TABLE audit_log ENABLE TRIGGER USER;`);
+    await opened.close();
+    const r = await presence(['audit', 'verify'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('entry 2');
+  });
+
+  it('prints usage errors for bad arguments', async () => {
+    const r = await presence(['seed', '--people', 'lots'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--people');
+  });
+});
