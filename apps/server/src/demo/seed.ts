@@ -11,6 +11,8 @@ export interface SeedResult {
   created: boolean;
   people: number;
   users: number;
+  /** One account of the generated staff (password DEMO_PASSWORD), for benchmarks to sign in with. */
+  sampleAccount?: { email: string; role: string };
 }
 
 /** Creates the demo dataset once; later calls see it and do nothing (idempotent). */
@@ -38,7 +40,8 @@ export async function seedPeople(db: Db, count: number, seed: string): Promise<S
     await insertDataset(tx, { facilities, staff: generated.staff, people: generated.people, relatives: [] }, facilityIds, passwordHash);
     await appendAudit(tx, { actor: null, requestId: null }, { action: 'demo.seed_people', outcome: 'allowed', details: { seed, people: count, staff: generated.staff.length } });
   });
-  return { created: true, people: generated.people.length, users: generated.staff.length };
+  const sample = generated.staff.find((s) => s.role === 'nurse') ?? generated.staff[0];
+  return { created: true, people: generated.people.length, users: generated.staff.length, ...(sample ? { sampleAccount: { email: sample.email, role: sample.role } } : {}) };
 }
 
 async function insertFacilities(q: Queryable, facilities: DemoFacility[]): Promise<Map<string, string>> {
