@@ -19,19 +19,26 @@ import { peopleRoutes } from './people/people-routes.js';
 import { facilitiesRoutes } from './facilities/facilities-routes.js';
 import { statsRoutes } from './facilities/stats-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
+import { GuaranteeService } from './guarantee/guarantee-service.js';
+import { guaranteeRoutes } from './guarantee/guarantee-routes.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export interface App {
   http: FastifyInstance;
   db: Db;
-  services: { auth: AuthService; people: PeopleService };
+  services: { auth: AuthService; people: PeopleService; guarantee: GuaranteeService };
   /** Every "METHOD /url" registered, for the access-policy test. */
   routes: { method: string; url: string }[];
 }
 
 /** Composition root: builds the HTTP app on an opened, migrated database. Closing the app does not close the database. */
-export async function initApp(config: Config, db: Db): Promise<App> {
+export interface InitOptions {
+  /** Registers extra AI features before the register is synced (tests drive the guarantee loop with one). */
+  features?: (guarantee: GuaranteeService) => void;
+}
+
+export async function initApp(config: Config, db: Db, opts: InitOptions = {}): Promise<App> {
   const http = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
     trustProxy: config.trustProxy,
@@ -59,6 +66,10 @@ export async function initApp(config: Config, db: Db): Promise<App> {
   const limiter = new LoginLimiter(config.loginLimit);
   const auth = new AuthService(db, { idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs }, limiter);
   const people = new PeopleService(db);
+  const guarantee = new GuaranteeService(db, people);
+  people.useLabels((q, type, ids) => guarantee.labelsFor(q, type, ids));
+  opts.features?.(guarantee);
+  await guarantee.syncRegister();
   installRequestContext(http, { db, auth });
 
   http.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness and database engine' } }, async () => {
@@ -70,6 +81,7 @@ export async function initApp(config: Config, db: Db): Promise<App> {
   peopleRoutes(http, people);
   auditRoutes(http, db, people);
   statsRoutes(http, db);
+  guaranteeRoutes(http, guarantee);
 
   if (existsSync(WEB_DIST)) {
     await http.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
@@ -81,5 +93,5 @@ export async function initApp(config: Config, db: Db): Promise<App> {
   }
 
   await http.ready();
-  return { http, db, services: { auth, people }, routes };
+  return { http, db, services: { auth, people, guarantee }, routes };
 }

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { ROLES, type Role } from '@presence/shared';
 import { initApp, type App } from '../src/app.js';
+import { registerTestFeature } from './test-feature.js';
 import { testConfig, type Config } from '../src/config.js';
 import { hashPassword } from '../src/auth/passwords.js';
 import type { Engine } from '../src/db/db.js';
@@ -58,7 +59,7 @@ export async function buildTestApp(engine: Engine, config: Partial<Config> = {})
   const personB1 = await person(fb!.id, 'Paulette', 'Bernard');
   await db.query(`INSERT INTO contact (person_id, first_name, last_name, relationship, user_id) VALUES ($1, 'Test', 'relative', 'child', $2)`, [personA1, users.relative.id]);
 
-  const app = await initApp(testConfig(config), db);
+  const app = await initApp(testConfig(config), db, { features: registerTestFeature });
   const fx: Fixture = { facilityA: fa!.id, facilityB: fb!.id, users, directorB: { id: db2!.id, email: 'director@b.test' }, personA1, personA2, personB1 };
   const cookies = new Map<string, string>();
   const request: TestApp['request'] = (method, url, opts = {}) =>

@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'not_found',
   'conflict',
   'ai_feature_disabled',
+  'person_objected',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -177,6 +177,8 @@ export interface Contact {
 
 export interface Goal {
   id: string;
+  /** Set when the goal came from an AI proposal: shown as "Proposé par l'IA · validé par …". */
+  aiLabel: import('./guarantee.js').AiLabel | null;
   title: string;
   description: string | null;
   domain: (typeof GOAL_DOMAINS)[number];

@@ -16,6 +16,9 @@ const PEOPLE_ADMIN: readonly Role[] = ['director', 'head_of_care', 'coordination
 const PROFILE_WRITE: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'care_assistant', 'activity_leader'];
 const CLINICAL_WRITE: readonly Role[] = ['head_of_care', 'coordination_nurse', 'nurse', 'physician'];
 const PLAN_WRITE: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'physician'];
+/** Staff who may see proposals; whether they may decide is the register's decider roles. */
+const PROPOSAL_READ: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'activity_leader', 'physician'];
+const GOVERNANCE: readonly Role[] = ['director', 'user_representative'];
 
 export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/health': 'public',
@@ -37,7 +40,18 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'DELETE /api/people/:id/contacts/:contactId': PEOPLE_ADMIN,
   'PUT /api/people/:id/care-plan': PLAN_WRITE,
   'GET /api/people/:id/access-log': ['director'],
-  'GET /api/stats/overview': ['director', 'user_representative'],
+  'GET /api/stats/overview': GOVERNANCE,
+  'GET /api/ai/systems': [...CARE_STAFF, 'user_representative'],
+  'PATCH /api/ai/systems/:id': ['director'],
+  'GET /api/ai/systems/:id/history': GOVERNANCE,
+  'GET /api/ai/figures': [...GOVERNANCE, 'head_of_care', 'coordination_nurse'],
+  'GET /api/proposals': PROPOSAL_READ,
+  'GET /api/proposals/:id': PROPOSAL_READ,
+  'POST /api/proposals/:id/decision': PROPOSAL_READ,
+  'GET /api/proposals/:id/provenance': PROPOSAL_READ,
+  'GET /api/people/:id/objections': PEOPLE_READ,
+  'PUT /api/people/:id/objections/:systemId': [...PEOPLE_ADMIN, 'nurse', 'physician', 'relative'],
+  'DELETE /api/people/:id/objections/:systemId': [...PEOPLE_ADMIN, 'nurse', 'physician', 'relative'],
 };
 
 /** The policy entry for a route, or undefined when none covers it. HEAD follows GET. */

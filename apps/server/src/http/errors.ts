@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   ai_feature_disabled: 409,
+  person_objected: 409,
   internal: 500,
 };
 

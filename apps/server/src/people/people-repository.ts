@@ -151,7 +151,7 @@ async function loadActivePlan(q: Queryable, personId: string): Promise<CarePlan 
     personAgreement: plan.person_agreement,
     agreementNote: plan.agreement_note,
     createdAt: plan.created_at.toISOString(),
-    goals: goals.map((g) => ({ id: g.id, title: g.title, description: g.description, domain: g.domain, targetDate: g.target_date, status: g.status })),
+    goals: goals.map((g) => ({ id: g.id, aiLabel: null, title: g.title, description: g.description, domain: g.domain, targetDate: g.target_date, status: g.status })),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Page, PersonDetail, PersonSummary } from '@presence/shared';
+import type { AiLabel, Page, PersonDetail, PersonSummary } from '@presence/shared';
 import type { Db, Queryable } from '../db/db.js';
 import { personScope, type Actor } from '../http/actor.js';
 import { AppError, notFound, validationError } from '../http/errors.js';
@@ -13,9 +13,27 @@ interface Ctx {
 
 const UNIQUE_VIOLATION = '23505';
 
+/** Finds the AI labels of records that came from proposals (provided by the guarantee slice). */
+export type LabelLookup = (q: Queryable, effectType: string, ids: string[]) => Promise<Map<string, AiLabel>>;
+
 /** People accompanied: identity, profile, capacities, contacts, personalised plan. Rules and audit; SQL lives in the repository. */
 export class PeopleService {
+  private labels: LabelLookup = async () => new Map();
+
   constructor(private readonly db: Db) {}
+
+  useLabels(lookup: LabelLookup): void {
+    this.labels = lookup;
+  }
+
+  private async load(row: Parameters<typeof repo.loadDetail>[1]): Promise<PersonDetail> {
+    const detail = await repo.loadDetail(this.db, row);
+    if (detail.carePlan?.goals.length) {
+      const labels = await this.labels(this.db, 'goal', detail.carePlan.goals.map((g) => g.id));
+      detail.carePlan.goals = detail.carePlan.goals.map((g) => ({ ...g, aiLabel: labels.get(g.id) ?? null }));
+    }
+    return detail;
+  }
 
   async list(ctx: Ctx, query: PeopleQuery): Promise<Page<PersonSummary>> {
     const scope = personScope(ctx.actor);
@@ -26,7 +44,7 @@ export class PeopleService {
 
   async get(ctx: Ctx, id: string): Promise<PersonDetail> {
     const row = await this.findOrDeny(this.db, ctx, id, 'person.read');
-    const detail = await repo.loadDetail(this.db, row);
+    const detail = await this.load(row);
     await appendAudit(this.db, ctx, { action: 'person.read', outcome: 'allowed', targetType: 'person', targetId: id, facilityId: row.facility_id });
     return detail;
   }
@@ -139,7 +157,7 @@ export class PeopleService {
   private async detailAfterWrite(ctx: Ctx, id: string): Promise<PersonDetail> {
     const row = await repo.findPerson(this.db, personScope(ctx.actor), id);
     if (!row) throw notFound('Person');
-    return repo.loadDetail(this.db, row);
+    return this.load(row);
   }
 
   private checkAttendance(kind: string, days: readonly string[]): void {
