@@ -21,6 +21,8 @@ import { statsRoutes } from './facilities/stats-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { GuaranteeService } from './guarantee/guarantee-service.js';
 import { guaranteeRoutes } from './guarantee/guarantee-routes.js';
+import { TransparencyService } from './guarantee/transparency-service.js';
+import { transparencyRoutes } from './guarantee/transparency-routes.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -82,6 +84,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   auditRoutes(http, db, people);
   statsRoutes(http, db);
   guaranteeRoutes(http, guarantee);
+  transparencyRoutes(http, new TransparencyService(db, people));
 
   if (existsSync(WEB_DIST)) {
     await http.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });

@@ -52,6 +52,10 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/people/:id/objections': PEOPLE_READ,
   'PUT /api/people/:id/objections/:systemId': [...PEOPLE_ADMIN, 'nurse', 'physician', 'relative'],
   'DELETE /api/people/:id/objections/:systemId': [...PEOPLE_ADMIN, 'nurse', 'physician', 'relative'],
+  'GET /api/people/:id/transparency': PEOPLE_READ,
+  'POST /api/people/:id/review-requests': PEOPLE_READ,
+  'GET /api/review-requests': ['director', 'head_of_care', 'coordination_nurse', 'physician'],
+  'POST /api/review-requests/:id/close': ['director', 'head_of_care', 'coordination_nurse', 'physician'],
 };
 
 /** The policy entry for a route, or undefined when none covers it. HEAD follows GET. */
