@@ -22,4 +22,13 @@ for (let i = 0; i < RUNS; i++) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-console.log(JSON.stringify({ bench: 'cold-start', runs: RUNS, freshMedianMs: Math.round(median(fresh)), existingMedianMs: Math.round(median(existing)), freshMs: fresh.map(Math.round), existingMs: existing.map(Math.round) }));
+console.log(
+  JSON.stringify({
+    bench: 'cold-start',
+    runs: RUNS,
+    freshMedianMs: Math.round(median(fresh)),
+    existingMedianMs: Math.round(median(existing)),
+    freshMs: fresh.map(Math.round),
+    existingMs: existing.map(Math.round),
+  }),
+);

@@ -15,7 +15,10 @@ export const median = (xs) => {
 /** Starts the server and resolves once /api/health answers 200, with the elapsed milliseconds. */
 export async function startServer(env, port) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   let exited = null;
   child.on('exit', (code) => (exited = code));
   for (;;) {

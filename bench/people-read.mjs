@@ -29,11 +29,20 @@ async function measure(engine, size) {
   const env = engine === 'pglite' ? { DATA_DIR: dir, DATABASE_URL: '', DEMO_DATA: 'false' } : { DATABASE_URL: PG_URL, DEMO_DATA: 'false' };
   try {
     if (engine === 'postgres') await resetPostgres();
-    const seeded = JSON.parse(presence(['seed', '--people', String(size), '--seed', 'bench'], env).trim().split('\n').pop());
+    const seeded = JSON.parse(
+      presence(['seed', '--people', String(size), '--seed', 'bench'], env)
+        .trim()
+        .split('\n')
+        .pop(),
+    );
     const { child } = await startServer(env, PORT);
     try {
       const base = `http://127.0.0.1:${PORT}`;
-      const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: seeded.sampleAccount.email, password: 'presence-demo-2026' }) });
+      const login = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: seeded.sampleAccount.email, password: 'presence-demo-2026' }),
+      });
       if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
       const cookie = login.headers.get('set-cookie').split(';')[0];
       const list = await (await fetch(`${base}/api/people?limit=500`, { headers: { cookie } })).json();
@@ -46,7 +55,16 @@ async function measure(engine, size) {
         headers: { cookie },
         requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/people/${ids[i++ % ids.length]}` }) }],
       });
-      return { engine, people: size, peopleInFacility: list.total, requestsPerSec: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+      return {
+        engine,
+        people: size,
+        peopleInFacility: list.total,
+        requestsPerSec: Math.round(result.requests.average),
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        non2xx: result.non2xx,
+        errors: result.errors,
+      };
     } finally {
       await stopServer(child);
     }

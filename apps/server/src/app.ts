@@ -9,7 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
-import { installErrorHandler } from './http/errors.js';
+import { installErrorHandler, installNotFound } from './http/errors.js';
 import { installRequestContext } from './http/context.js';
 import { AuthService } from './auth/auth-service.js';
 import { LoginLimiter } from './auth/login-limiter.js';
@@ -42,7 +42,10 @@ export interface InitOptions {
 
 export async function initApp(config: Config, db: Db, opts: InitOptions = {}): Promise<App> {
   const http = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'] },
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1_048_576,
@@ -56,11 +59,19 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   installErrorHandler(http);
 
   await http.register(helmet, {
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+    },
   });
   await http.register(cookie);
   await http.register(swagger, {
-    openapi: { info: { title: 'Présence API', version: config.version, description: 'Care coordination for French medico-social services. Cookie session: POST /api/auth/login first.' } },
+    openapi: {
+      info: {
+        title: 'Présence API',
+        version: config.version,
+        description: 'Care coordination for French medico-social services. Cookie session: POST /api/auth/login first.',
+      },
+    },
     transform: jsonSchemaTransform,
   });
   await http.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -87,13 +98,10 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   transparencyRoutes(http, new TransparencyService(db, people));
 
   if (existsSync(WEB_DIST)) {
-    await http.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
-    // Client-side routes of the web app: any other GET outside /api answers the app's page.
-    http.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
+    // The built web app; client-side routes (any other GET outside /api) answer its page.
+    await http.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: ['index.html'] });
   }
+  installNotFound(http, { webApp: existsSync(WEB_DIST) });
 
   await http.ready();
   return { http, db, services: { auth, people, guarantee }, routes };

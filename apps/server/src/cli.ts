@@ -41,7 +41,15 @@ async function run(argv: string[]): Promise<number> {
       if (!values.people || !Number.isInteger(n) || n < 1 || n > 100_000) fail('seed: --people must be an integer between 1 and 100000');
       const started = Date.now();
       const result = await withDb((db) => seedPeople(db, n, values.seed));
-      console.log(JSON.stringify({ people: result.people, staff: result.users, seed: values.seed, sampleAccount: result.sampleAccount, seconds: (Date.now() - started) / 1000 }));
+      console.log(
+        JSON.stringify({
+          people: result.people,
+          staff: result.users,
+          seed: values.seed,
+          sampleAccount: result.sampleAccount,
+          seconds: (Date.now() - started) / 1000,
+        }),
+      );
       return 0;
     }
     case 'audit': {

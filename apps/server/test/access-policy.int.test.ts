@@ -39,7 +39,8 @@ describe('access policy', () => {
         }
         const res = await t.request(route.method, fill(route.url), { cookie, ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: {} }) });
         const allowed = isAllowed(access, role);
-        if (allowed && (res.statusCode === 403 || res.statusCode === 401)) wrong.push(`${role} ${route.method} ${route.url}: allowed by the table but got ${res.statusCode}`);
+        if (allowed && (res.statusCode === 403 || res.statusCode === 401))
+          wrong.push(`${role} ${route.method} ${route.url}: allowed by the table but got ${res.statusCode}`);
         if (!allowed && res.statusCode !== 403) wrong.push(`${role} ${route.method} ${route.url}: forbidden by the table but got ${res.statusCode}`);
         if (route.url === '/api/auth/logout' && allowed) cookies.delete(role);
       }
@@ -51,7 +52,9 @@ describe('access policy', () => {
     const res = await t.request('GET', '/api/people');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('unauthenticated');
-    const [row] = await t.db.query<{ outcome: string; action: string }>(`SELECT outcome, action FROM audit_log WHERE action = 'route.access' AND actor_id IS NULL ORDER BY seq DESC LIMIT 1`);
+    const [row] = await t.db.query<{ outcome: string; action: string }>(
+      `SELECT outcome, action FROM audit_log WHERE action = 'route.access' AND actor_id IS NULL ORDER BY seq DESC LIMIT 1`,
+    );
     expect(row).toEqual({ outcome: 'denied', action: 'route.access' });
   });
 
@@ -59,7 +62,9 @@ describe('access policy', () => {
     const cookie = await t.as('care_assistant');
     const res = await t.request('GET', `/api/people/${t.fx.personA1}/access-log`, { cookie });
     expect(res.statusCode).toBe(403);
-    const [row] = await t.db.query<{ actor_id: string; target_id: string }>(`SELECT actor_id, target_id FROM audit_log WHERE action = 'route.access' AND outcome = 'denied' ORDER BY seq DESC LIMIT 1`);
+    const [row] = await t.db.query<{ actor_id: string; target_id: string }>(
+      `SELECT actor_id, target_id FROM audit_log WHERE action = 'route.access' AND outcome = 'denied' ORDER BY seq DESC LIMIT 1`,
+    );
     expect(row).toEqual({ actor_id: t.fx.users.care_assistant.id, target_id: 'GET /api/people/:id/access-log' });
   });
 });

@@ -6,7 +6,12 @@ describe.each(ENGINES)('audit log on %s', (engine) => {
   let t: TestDb;
   beforeEach(async () => {
     t = await openTestDb(engine);
-    for (let i = 0; i < 5; i++) await appendAudit(t.db, { actor: null, requestId: `r${i}` }, { action: 'person.read', outcome: 'allowed', targetType: 'person', targetId: `p${i}`, details: { i } });
+    for (let i = 0; i < 5; i++)
+      await appendAudit(
+        t.db,
+        { actor: null, requestId: `r${i}` },
+        { action: 'person.read', outcome: 'allowed', targetType: 'person', targetId: `p${i}`, details: { i } },
+      );
   });
   afterEach(() => t.close());
   afterAll(() => undefined);
@@ -24,13 +29,17 @@ describe.each(ENGINES)('audit log on %s', (engine) => {
   });
 
   it('keeps appends serialised under concurrency', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => appendAudit(t.db, { actor: null, requestId: null }, { action: 'concurrent', outcome: 'allowed', details: { i } })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => appendAudit(t.db, { actor: null, requestId: null }, { action: 'concurrent', outcome: 'allowed', details: { i } })),
+    );
     expect(await verifyAudit(t.db)).toMatchObject({ ok: true, entries: 25 });
   });
 
   // Tampering needs the guards off, as an attacker with superuser rights would do.
   const tamper = async (sql: string) => {
-    await t.db.exec(`ALTER TABLE audit_log DISABLE TRIGGER USER; ALTER TABLE audit_head DISABLE TRIGGER USER; ${sql}; ALTER TABLE audit_log ENABLE TRIGGER USER; ALTER TABLE audit_head ENABLE TRIGGER USER;`);
+    await t.db.exec(
+      `ALTER TABLE audit_log DISABLE TRIGGER USER; ALTER TABLE audit_head DISABLE TRIGGER USER; ${sql}; ALTER TABLE audit_log ENABLE TRIGGER USER; ALTER TABLE audit_head ENABLE TRIGGER USER;`,
+    );
   };
 
   it('names the first altered entry', async () => {

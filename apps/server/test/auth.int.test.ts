@@ -26,7 +26,12 @@ describe.each(ENGINES)('auth on %s', (engine) => {
   it('marks the cookie Secure when the request came over TLS through a trusted proxy', async () => {
     const proxied = await buildTestApp(engine, { trustProxy: true });
     try {
-      const res = await proxied.http.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { email: proxied.fx.users.nurse.email, password: PASSWORD } });
+      const res = await proxied.http.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { email: proxied.fx.users.nurse.email, password: PASSWORD },
+      });
       expect(res.cookies.find((x) => x.name === 'presence_session')!.secure).toBe(true);
     } finally {
       await proxied.close();
@@ -80,17 +85,25 @@ describe.each(ENGINES)('auth on %s', (engine) => {
 
   it('expires idle sessions and sessions past their absolute limit', async () => {
     const cookie = await t.login(t.fx.users.care_assistant.email);
-    const id = (await t.db.query<{ id: string }>('SELECT id FROM user_session WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [t.fx.users.care_assistant.id]))[0]!.id;
+    const id = (
+      await t.db.query<{ id: string }>('SELECT id FROM user_session WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1', [t.fx.users.care_assistant.id])
+    )[0]!.id;
     await t.db.query(`UPDATE user_session SET last_seen_at = now() - interval '31 minutes' WHERE id = $1`, [id]);
     expect((await t.request('GET', '/api/auth/me', { cookie })).statusCode).toBe(401);
     const cookie2 = await t.login(t.fx.users.care_assistant.email);
-    const id2 = (await t.db.query<{ id: string }>('SELECT id FROM user_session WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC LIMIT 1', [t.fx.users.care_assistant.id]))[0]!.id;
+    const id2 = (
+      await t.db.query<{ id: string }>('SELECT id FROM user_session WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC LIMIT 1', [
+        t.fx.users.care_assistant.id,
+      ])
+    )[0]!.id;
     await t.db.query(`UPDATE user_session SET expires_at = now() - interval '1 second' WHERE id = $1`, [id2]);
     expect((await t.request('GET', '/api/auth/me', { cookie: cookie2 })).statusCode).toBe(401);
   });
 
   it('audits failed and successful logins without storing the password', async () => {
-    const rows = await t.db.query<{ action: string; outcome: string; details: Record<string, unknown> }>(`SELECT action, outcome, details FROM audit_log WHERE action = 'auth.login'`);
+    const rows = await t.db.query<{ action: string; outcome: string; details: Record<string, unknown> }>(
+      `SELECT action, outcome, details FROM audit_log WHERE action = 'auth.login'`,
+    );
     expect(rows.some((r) => r.outcome === 'denied')).toBe(true);
     expect(rows.some((r) => r.outcome === 'allowed')).toBe(true);
     expect(JSON.stringify(rows)).not.toContain(PASSWORD);

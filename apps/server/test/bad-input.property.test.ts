@@ -30,7 +30,11 @@ describe('bad input never changes anything (property tests)', () => {
   const count = async (table: string) => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
 
   it('login: any body gets 400 or 401, never a session', async () => {
-    const body = fc.oneof(fc.record({ email: junk, password: junk }, { requiredKeys: [] }), junk, fc.record({ email: fc.emailAddress(), password: fc.string() }));
+    const body = fc.oneof(
+      fc.record({ email: junk, password: junk }, { requiredKeys: [] }),
+      junk,
+      fc.record({ email: fc.emailAddress(), password: fc.string() }),
+    );
     await fc.assert(
       fc.asyncProperty(body, async (b) => {
         const sessions = await count('user_session');
@@ -54,7 +58,8 @@ describe('bad input never changes anything (property tests)', () => {
         const before = await count('person');
         const res = await t.request('POST', '/api/people', { cookie, body: b });
         const parsed = personInputSchema.safeParse(b);
-        const serverRule = parsed.success && (parsed.data.attendanceDays.length > 0 || (parsed.data.facilityId !== undefined && parsed.data.facilityId !== t.fx.facilityA));
+        const serverRule =
+          parsed.success && (parsed.data.attendanceDays.length > 0 || (parsed.data.facilityId !== undefined && parsed.data.facilityId !== t.fx.facilityA));
         if (parsed.success && !serverRule) {
           expect(res.statusCode, res.body).toBe(201);
           expect(await count('person')).toBe(before + 1);

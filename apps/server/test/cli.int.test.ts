@@ -50,7 +50,9 @@ describe('presence command on a PGlite data directory', () => {
 
   it('audit verify exits non-zero naming the first bad entry after an edit', async () => {
     const opened = await openDatabase({ dataDir: dir });
-    await opened.db.exec(`ALTER TABLE audit_log DISABLE TRIGGER USER; UPDATE audit_log SET action = 'edited' WHERE seq = 2; ALTER TABLE audit_log ENABLE TRIGGER USER;`);
+    await opened.db.exec(
+      `ALTER TABLE audit_log DISABLE TRIGGER USER; UPDATE audit_log SET action = 'edited' WHERE seq = 2; ALTER TABLE audit_log ENABLE TRIGGER USER;`,
+    );
     await opened.close();
     const r = await presence(['audit', 'verify'], dir);
     expect(r.code).toBe(1);

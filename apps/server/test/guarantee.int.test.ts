@@ -14,13 +14,20 @@ describe.each(ENGINES)('human guarantee on %s', (engine) => {
       personId,
       title: 'Nouvel objectif proposé',
       content: { title, domain: 'mobility' },
-      explanation: { summary: 'Mobilité en baisse sur deux évaluations', factors: [{ label: 'mobilité 1 → 2', weight: 0.8 }], spans: [{ recordType: 'care_note', recordId: 'n1', start: 0, end: 12, text: 'marche moins' }] },
+      explanation: {
+        summary: 'Mobilité en baisse sur deux évaluations',
+        factors: [{ label: 'mobilité 1 → 2', weight: 0.8 }],
+        spans: [{ recordType: 'care_note', recordId: 'n1', start: 0, end: 12, text: 'marche moins' }],
+      },
       inputs: { capacities: [1, 2] },
     });
 
   beforeAll(async () => {
     t = await buildTestApp(engine);
-    await t.db.query(`INSERT INTO care_plan (person_id, start_date, review_date) VALUES ($1, '2026-01-01', '2027-01-01'), ($2, '2026-01-01', '2027-01-01')`, [t.fx.personA1, t.fx.personA2]);
+    await t.db.query(`INSERT INTO care_plan (person_id, start_date, review_date) VALUES ($1, '2026-01-01', '2027-01-01'), ($2, '2026-01-01', '2027-01-01')`, [
+      t.fx.personA1,
+      t.fx.personA2,
+    ]);
     const res = await t.request('GET', '/api/ai/systems', { cookie: await t.as('director') });
     systemId = res.json().find((s: { slug: string }) => s.slug === TEST_SYSTEM).id;
   });
@@ -29,7 +36,13 @@ describe.each(ENGINES)('human guarantee on %s', (engine) => {
   it('lists the register with its fields and evaluation figures', async () => {
     const res = await t.request('GET', '/api/ai/systems', { cookie: await t.as('nurse') });
     const s = res.json().find((x: { slug: string }) => x.slug === TEST_SYSTEM);
-    expect(s).toMatchObject({ enabled: true, decisionMode: 'human-decision', riskClass: 'minimal', deciderRoles: ['coordination_nurse', 'physician'], engineVersion: 'test-1' });
+    expect(s).toMatchObject({
+      enabled: true,
+      decisionMode: 'human-decision',
+      riskClass: 'minimal',
+      deciderRoles: ['coordination_nurse', 'physician'],
+      engineVersion: 'test-1',
+    });
     expect(s.evaluation).toMatchObject({ proposals: expect.any(Number) });
   });
 
@@ -54,15 +67,24 @@ describe.each(ENGINES)('human guarantee on %s', (engine) => {
   it('amend needs a reason and valid content; invalid content changes nothing', async () => {
     const { id } = await propose(t.fx.personA1);
     const cookie = await t.as('coordination_nurse');
-    const noReason = await t.request('POST', `/api/proposals/${id}/decision`, { cookie, body: { decision: 'amend', content: { title: 'Autre', domain: 'social' } } });
+    const noReason = await t.request('POST', `/api/proposals/${id}/decision`, {
+      cookie,
+      body: { decision: 'amend', content: { title: 'Autre', domain: 'social' } },
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.issues[0].field).toBe('reason');
     const goalsBefore = await t.db.query('SELECT id FROM goal');
-    const bad = await t.request('POST', `/api/proposals/${id}/decision`, { cookie, body: { decision: 'amend', reason: 'plus précis', content: { title: 'x', domain: 'nowhere' } } });
+    const bad = await t.request('POST', `/api/proposals/${id}/decision`, {
+      cookie,
+      body: { decision: 'amend', reason: 'plus précis', content: { title: 'x', domain: 'nowhere' } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues.map((i: { field: string }) => i.field)).toEqual(expect.arrayContaining(['content.title', 'content.domain']));
     expect(await t.db.query('SELECT id FROM goal')).toEqual(goalsBefore);
-    const ok = await t.request('POST', `/api/proposals/${id}/decision`, { cookie, body: { decision: 'amend', reason: 'plus précis', content: { title: 'Marcher avec le kiné le mardi', domain: 'mobility' } } });
+    const ok = await t.request('POST', `/api/proposals/${id}/decision`, {
+      cookie,
+      body: { decision: 'amend', reason: 'plus précis', content: { title: 'Marcher avec le kiné le mardi', domain: 'mobility' } },
+    });
     expect(ok.json()).toMatchObject({ status: 'amended', decision: { reason: 'plus précis' } });
     const [goal] = await t.db.query<{ title: string }>('SELECT title FROM goal WHERE id = $1', [ok.json().effect.id]);
     expect(goal!.title).toBe('Marcher avec le kiné le mardi');
@@ -86,7 +108,10 @@ describe.each(ENGINES)('human guarantee on %s', (engine) => {
       t.request('POST', `/api/proposals/${id}/decision`, { cookie: a, body: { decision: 'accept' } }),
     ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
-    const [{ n }] = (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'proposal.decide' AND outcome = 'allowed' AND details->>'proposalId' = $1`, [id])) as [{ n: number }];
+    const [{ n }] = (await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'proposal.decide' AND outcome = 'allowed' AND details->>'proposalId' = $1`,
+      [id],
+    )) as [{ n: number }];
     expect(n).toBe(1);
   });
 
@@ -94,7 +119,10 @@ describe.each(ENGINES)('human guarantee on %s', (engine) => {
     const { id } = await propose(t.fx.personA1);
     const res = await t.request('POST', `/api/proposals/${id}/decision`, { cookie: await t.as('nurse'), body: { decision: 'accept' } });
     expect(res.statusCode).toBe(403);
-    const [row] = await t.db.query<{ outcome: string }>(`SELECT outcome FROM audit_log WHERE action = 'proposal.decide' AND target_id = $1 ORDER BY seq DESC LIMIT 1`, [id]);
+    const [row] = await t.db.query<{ outcome: string }>(
+      `SELECT outcome FROM audit_log WHERE action = 'proposal.decide' AND target_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [id],
+    );
     expect(row!.outcome).toBe('denied');
     expect((await t.request('GET', `/api/proposals/${id}`, { cookie: await t.as('coordination_nurse') })).json().status).toBe('pending');
   });
@@ -112,7 +140,10 @@ describe.each(ENGINES)('human guarantee on %s', (engine) => {
   it('objection: pending proposals withdrawn, new ones refused with person_objected, lifting restores', async () => {
     const { id } = await propose(t.fx.personA2);
     const cookie = await t.as('secretary');
-    const res = await t.request('PUT', `/api/people/${t.fx.personA2}/objections/${TEST_SYSTEM}`, { cookie, body: { expressedBy: 'staff_on_request', note: 'Demande orale de M. Dubois' } });
+    const res = await t.request('PUT', `/api/people/${t.fx.personA2}/objections/${TEST_SYSTEM}`, {
+      cookie,
+      body: { expressedBy: 'staff_on_request', note: 'Demande orale de M. Dubois' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual([expect.objectContaining({ systemSlug: TEST_SYSTEM, expressedBy: 'staff_on_request' })]);
     const [p] = await t.db.query<{ status: string }>('SELECT status FROM proposal WHERE id = $1', [id]);

@@ -16,11 +16,20 @@ describe.each(ENGINES)('people on %s', (engine) => {
     const res = await t.request('POST', '/api/people', { cookie, body: valid });
     expect(res.statusCode).toBe(201);
     const created = res.json();
-    expect(created).toMatchObject({ firstName: 'Marcelle', lastName: 'Lefèvre', facilityId: t.fx.facilityA, room: '112', status: 'active', attendanceDays: [] });
+    expect(created).toMatchObject({
+      firstName: 'Marcelle',
+      lastName: 'Lefèvre',
+      facilityId: t.fx.facilityA,
+      room: '112',
+      status: 'active',
+      attendanceDays: [],
+    });
     const read = await t.request('GET', `/api/people/${created.id}`, { cookie });
     expect(read.statusCode).toBe(200);
     expect(read.json().id).toBe(created.id);
-    const audit = await t.db.query<{ action: string; actor_id: string }>(`SELECT action, actor_id FROM audit_log WHERE target_id = $1 ORDER BY seq`, [created.id]);
+    const audit = await t.db.query<{ action: string; actor_id: string }>(`SELECT action, actor_id FROM audit_log WHERE target_id = $1 ORDER BY seq`, [
+      created.id,
+    ]);
     expect(audit.map((a) => a.action)).toEqual(['person.create', 'person.read']);
     expect(audit.every((a) => a.actor_id === t.fx.users.secretary.id)).toBe(true);
   });
@@ -65,12 +74,20 @@ describe.each(ENGINES)('people on %s', (engine) => {
     expect(res.json()).toMatchObject({ room: '204', status: 'temporarily_absent', version: 2 });
     res = await t.request('PUT', `/api/people/${id}/profile`, { cookie, body: { lifeStory: 'Cheminot à Tours.', interests: ['belote', 'jardinage'] } });
     expect(res.json().profile).toMatchObject({ lifeStory: 'Cheminot à Tours.', interests: ['belote', 'jardinage'] });
-    expect((await t.request('POST', `/api/people/${id}/capacities`, { cookie, body: { domain: 'mobility', level: 2, assessedOn: '2026-01-10' } })).statusCode).toBe(200);
+    expect(
+      (await t.request('POST', `/api/people/${id}/capacities`, { cookie, body: { domain: 'mobility', level: 2, assessedOn: '2026-01-10' } })).statusCode,
+    ).toBe(200);
     res = await t.request('POST', `/api/people/${id}/capacities`, { cookie, body: { domain: 'mobility', level: 3, assessedOn: '2026-06-10' } });
     expect(res.json().capacities.map((c: { level: number }) => c.level)).toEqual([3, 2]);
-    res = await t.request('POST', `/api/people/${id}/contacts`, { cookie, body: { firstName: 'Anne', lastName: 'Dubois', relationship: 'child', phone: '06 12 34 56 78', isTrustedPerson: true } });
+    res = await t.request('POST', `/api/people/${id}/contacts`, {
+      cookie,
+      body: { firstName: 'Anne', lastName: 'Dubois', relationship: 'child', phone: '06 12 34 56 78', isTrustedPerson: true },
+    });
     expect(res.statusCode).toBe(200);
-    res = await t.request('POST', `/api/people/${id}/contacts`, { cookie, body: { firstName: 'Luc', lastName: 'Dubois', relationship: 'child', isTrustedPerson: true } });
+    res = await t.request('POST', `/api/people/${id}/contacts`, {
+      cookie,
+      body: { firstName: 'Luc', lastName: 'Dubois', relationship: 'child', isTrustedPerson: true },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.issues[0]).toMatchObject({ field: 'isTrustedPerson', reason: 'already_set' });
     res = await t.request('PUT', `/api/people/${id}/care-plan`, {
@@ -79,14 +96,24 @@ describe.each(ENGINES)('people on %s', (engine) => {
     });
     expect(res.json().carePlan).toMatchObject({ personAgreement: 'agreed', goals: [{ title: 'Marcher jusqu’au jardin', status: 'open' }] });
     const actions = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE target_id = $1 AND outcome = 'allowed' ORDER BY seq`, [id]);
-    expect(actions.map((a) => a.action)).toEqual(['person.update', 'person.profile.update', 'person.capacity.add', 'person.capacity.add', 'person.contact.add', 'person.care_plan.replace']);
+    expect(actions.map((a) => a.action)).toEqual([
+      'person.update',
+      'person.profile.update',
+      'person.capacity.add',
+      'person.capacity.add',
+      'person.contact.add',
+      'person.care_plan.replace',
+    ]);
   });
 
   it('hides people outside the scope with 404 and audits the denial', async () => {
     const cookie = await t.as('nurse');
     const res = await t.request('GET', `/api/people/${t.fx.personB1}`, { cookie });
     expect(res.statusCode).toBe(404);
-    const [row] = await t.db.query<{ outcome: string; actor_id: string }>(`SELECT outcome, actor_id FROM audit_log WHERE target_id = $1 ORDER BY seq DESC LIMIT 1`, [t.fx.personB1]);
+    const [row] = await t.db.query<{ outcome: string; actor_id: string }>(
+      `SELECT outcome, actor_id FROM audit_log WHERE target_id = $1 ORDER BY seq DESC LIMIT 1`,
+      [t.fx.personB1],
+    );
     expect(row).toEqual({ outcome: 'denied', actor_id: t.fx.users.nurse.id });
     const list = await t.request('GET', '/api/people', { cookie });
     expect(list.json().items.map((p: { id: string }) => p.id)).not.toContain(t.fx.personB1);

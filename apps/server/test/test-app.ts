@@ -39,25 +39,31 @@ export async function buildTestApp(engine: Engine, config: Partial<Config> = {})
   const users = {} as Fixture['users'];
   for (const role of ROLES) {
     const email = `${role.replace(/_/g, '-')}@a.test`;
-    const [u] = await db.query<{ id: string }>(`INSERT INTO app_user (facility_id, email, password_hash, first_name, last_name, role) VALUES ($1, $2, $3, 'Test', $4, $5) RETURNING id`, [
-      role === 'relative' ? null : fa!.id,
-      email,
-      hash,
-      role,
-      role,
-    ]);
+    const [u] = await db.query<{ id: string }>(
+      `INSERT INTO app_user (facility_id, email, password_hash, first_name, last_name, role) VALUES ($1, $2, $3, 'Test', $4, $5) RETURNING id`,
+      [role === 'relative' ? null : fa!.id, email, hash, role, role],
+    );
     users[role] = { id: u!.id, email };
   }
-  const [db2] = await db.query<{ id: string }>(`INSERT INTO app_user (facility_id, email, password_hash, first_name, last_name, role) VALUES ($1, 'director@b.test', $2, 'Dir', 'B', 'director') RETURNING id`, [fb!.id, hash]);
+  const [db2] = await db.query<{ id: string }>(
+    `INSERT INTO app_user (facility_id, email, password_hash, first_name, last_name, role) VALUES ($1, 'director@b.test', $2, 'Dir', 'B', 'director') RETURNING id`,
+    [fb!.id, hash],
+  );
   const person = async (facility: string, first: string, last: string) => {
-    const [p] = await db.query<{ id: string }>(`INSERT INTO person (facility_id, first_name, last_name, birth_date, sex, admission_date) VALUES ($1, $2, $3, '1938-04-12', 'F', '2021-09-01') RETURNING id`, [facility, first, last]);
+    const [p] = await db.query<{ id: string }>(
+      `INSERT INTO person (facility_id, first_name, last_name, birth_date, sex, admission_date) VALUES ($1, $2, $3, '1938-04-12', 'F', '2021-09-01') RETURNING id`,
+      [facility, first, last],
+    );
     await db.query('INSERT INTO person_profile (person_id) VALUES ($1)', [p!.id]);
     return p!.id;
   };
   const personA1 = await person(fa!.id, 'Germaine', 'Martin');
   const personA2 = await person(fa!.id, 'Henri', 'Dubois');
   const personB1 = await person(fb!.id, 'Paulette', 'Bernard');
-  await db.query(`INSERT INTO contact (person_id, first_name, last_name, relationship, user_id) VALUES ($1, 'Test', 'relative', 'child', $2)`, [personA1, users.relative.id]);
+  await db.query(`INSERT INTO contact (person_id, first_name, last_name, relationship, user_id) VALUES ($1, 'Test', 'relative', 'child', $2)`, [
+    personA1,
+    users.relative.id,
+  ]);
 
   const app = await initApp(testConfig(config), db, { features: registerTestFeature });
   const fx: Fixture = { facilityA: fa!.id, facilityB: fb!.id, users, directorB: { id: db2!.id, email: 'director@b.test' }, personA1, personA2, personB1 };

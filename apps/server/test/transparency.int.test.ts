@@ -29,7 +29,9 @@ describe('transparency notice and human review requests', () => {
     expect(n.person.name).toBe('Germaine Martin');
     const f = n.features.find((x: { slug: string }) => x.slug === TEST_SYSTEM);
     expect(f.paragraphs.join(' ')).toMatch(/Données utilisées : projet personnalisé\. Jamais utilisées : données de santé/);
-    expect(f.proposals).toEqual([expect.objectContaining({ title: 'Objectif : chanter avec la chorale', outcome: expect.stringMatching(/^Acceptée par Test coordination_nurse le/) })]);
+    expect(f.proposals).toEqual([
+      expect.objectContaining({ title: 'Objectif : chanter avec la chorale', outcome: expect.stringMatching(/^Acceptée par Test coordination_nurse le/) }),
+    ]);
     expect(n.guarantees.paragraphs.join(' ')).toMatch(/Opposition.*Examen humain.*Réclamation/s);
   });
 
@@ -65,7 +67,10 @@ describe('transparency notice and human review requests', () => {
   });
 
   it('a relative asks for a human review; the coordination nurse sees it and closes it', async () => {
-    const res = await t.request('POST', `/api/people/${t.fx.personA1}/review-requests`, { cookie: await t.as('relative'), body: { message: 'Ma mère ne veut pas de cet objectif.' } });
+    const res = await t.request('POST', `/api/people/${t.fx.personA1}/review-requests`, {
+      cookie: await t.as('relative'),
+      body: { message: 'Ma mère ne veut pas de cet objectif.' },
+    });
     expect(res.statusCode).toBe(201);
     const nurse = await t.as('coordination_nurse');
     const list = (await t.request('GET', '/api/review-requests', { cookie: nurse })).json();

@@ -47,7 +47,10 @@ export const aiSystemPatchSchema = z
   .partial()
   .strict()
   .refine((p) => Object.keys(p).some((k) => k !== 'reason'), { message: 'Nothing to change' })
-  .refine((p) => p.enabled !== false || (p.reason !== undefined && p.reason.length > 0), { path: ['reason'], message: 'A reason is required to disable a feature' });
+  .refine((p) => p.enabled !== false || (p.reason !== undefined && p.reason.length > 0), {
+    path: ['reason'],
+    message: 'A reason is required to disable a feature',
+  });
 
 export interface ExplanationFactor {
   label: string;
@@ -119,9 +122,12 @@ export const decisionInputSchema = z
   })
   .strict()
   .superRefine((d, ctx) => {
-    if ((d.decision === 'amend' || d.decision === 'reject') && !d.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'A reason is required to amend or reject', params: { reason: 'required' } });
-    if (d.decision === 'amend' && d.content === undefined) ctx.addIssue({ code: 'custom', path: ['content'], message: 'Amended content is required', params: { reason: 'required' } });
-    if (d.decision !== 'amend' && d.content !== undefined) ctx.addIssue({ code: 'custom', path: ['content'], message: 'Content is only sent with an amendment', params: { reason: 'unexpected' } });
+    if ((d.decision === 'amend' || d.decision === 'reject') && !d.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'A reason is required to amend or reject', params: { reason: 'required' } });
+    if (d.decision === 'amend' && d.content === undefined)
+      ctx.addIssue({ code: 'custom', path: ['content'], message: 'Amended content is required', params: { reason: 'required' } });
+    if (d.decision !== 'amend' && d.content !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['content'], message: 'Content is only sent with an amendment', params: { reason: 'unexpected' } });
   });
 export type DecisionInput = z.input<typeof decisionInputSchema>;
 

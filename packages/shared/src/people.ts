@@ -38,10 +38,14 @@ export const personInputSchema = z
   .strict()
   .superRefine((p, ctx) => {
     const today = new Date().toISOString().slice(0, 10);
-    if (p.birthDate > today) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Birth date cannot be in the future', params: { reason: 'in_future' } });
-    if (p.birthDate < '1900-01-01') ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Birth date must be after 1900-01-01', params: { reason: 'too_old' } });
-    if (p.admissionDate < p.birthDate) ctx.addIssue({ code: 'custom', path: ['admissionDate'], message: 'Admission date cannot be before birth date', params: { reason: 'before_birth' } });
-    if (new Set(p.attendanceDays).size !== p.attendanceDays.length) ctx.addIssue({ code: 'custom', path: ['attendanceDays'], message: 'Attendance days must not repeat', params: { reason: 'duplicate' } });
+    if (p.birthDate > today)
+      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Birth date cannot be in the future', params: { reason: 'in_future' } });
+    if (p.birthDate < '1900-01-01')
+      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Birth date must be after 1900-01-01', params: { reason: 'too_old' } });
+    if (p.admissionDate < p.birthDate)
+      ctx.addIssue({ code: 'custom', path: ['admissionDate'], message: 'Admission date cannot be before birth date', params: { reason: 'before_birth' } });
+    if (new Set(p.attendanceDays).size !== p.attendanceDays.length)
+      ctx.addIssue({ code: 'custom', path: ['attendanceDays'], message: 'Attendance days must not repeat', params: { reason: 'duplicate' } });
   });
 export type PersonInput = z.input<typeof personInputSchema>;
 

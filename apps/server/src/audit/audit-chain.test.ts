@@ -6,7 +6,19 @@ function chain(n: number): AuditEntry[] {
   const out: AuditEntry[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const body: AuditEntryBody = { seq, at: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(), actorId: null, actorRole: 'nurse', action: 'person.read', targetType: 'person', targetId: `p${seq}`, facilityId: null, requestId: `r${seq}`, outcome: 'allowed', details: { n: seq } };
+    const body: AuditEntryBody = {
+      seq,
+      at: new Date(Date.UTC(2026, 0, 1, 0, 0, seq)).toISOString(),
+      actorId: null,
+      actorRole: 'nurse',
+      action: 'person.read',
+      targetType: 'person',
+      targetId: `p${seq}`,
+      facilityId: null,
+      requestId: `r${seq}`,
+      outcome: 'allowed',
+      details: { n: seq },
+    };
     const hash = entryHash(prev, body);
     out.push({ ...body, prevHash: prev, hash });
     prev = hash;

@@ -28,8 +28,7 @@ export function entryHash(prevHash: string, body: AuditEntryBody): string {
 }
 
 export type VerifyResult =
-  | { ok: true; entries: number; lastSeq: number; lastHash: string }
-  | { ok: false; entries: number; firstBadSeq: number; reason: string };
+  { ok: true; entries: number; lastSeq: number; lastHash: string } | { ok: false; entries: number; firstBadSeq: number; reason: string };
 
 /**
  * Checks a chain fed in sequence order against its head (last seq and hash recorded separately).
@@ -50,7 +49,8 @@ export class ChainVerifier {
       this.failure = { ok: false, entries: this.count, firstBadSeq, reason };
       return false;
     };
-    if (e.seq !== this.expectedSeq) return fail(this.expectedSeq, e.seq > this.expectedSeq ? `entry ${this.expectedSeq} is missing` : `entry ${e.seq} is out of order`);
+    if (e.seq !== this.expectedSeq)
+      return fail(this.expectedSeq, e.seq > this.expectedSeq ? `entry ${this.expectedSeq} is missing` : `entry ${e.seq} is out of order`);
     if (e.prevHash !== this.prevHash) return fail(e.seq, `entry ${e.seq} does not link to the previous entry's hash`);
     const { prevHash: _prev, hash, ...body } = e;
     if (entryHash(this.prevHash, body) !== hash) return fail(e.seq, `entry ${e.seq} was altered: its content no longer matches its hash`);
@@ -63,7 +63,8 @@ export class ChainVerifier {
     if (this.failure) return this.failure;
     const lastSeq = this.expectedSeq - 1;
     const fail = (firstBadSeq: number, reason: string): VerifyResult => ({ ok: false, entries: this.count, firstBadSeq, reason });
-    if (head.seq > lastSeq) return fail(lastSeq + 1, `the log ends at entry ${lastSeq} but the head records entry ${head.seq}: entries ${lastSeq + 1}..${head.seq} were removed`);
+    if (head.seq > lastSeq)
+      return fail(lastSeq + 1, `the log ends at entry ${lastSeq} but the head records entry ${head.seq}: entries ${lastSeq + 1}..${head.seq} were removed`);
     if (head.seq < lastSeq) return fail(head.seq + 1, `entry ${head.seq + 1} follows the recorded head (${head.seq}): entries were added outside Présence`);
     if (head.hash !== this.prevHash) return fail(lastSeq, `entry ${lastSeq} does not match the hash recorded in the head`);
     return { ok: true, entries: this.count, lastSeq, lastHash: this.prevHash };

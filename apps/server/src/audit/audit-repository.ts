@@ -50,7 +50,21 @@ export async function insertEntry(q: Queryable, e: AuditEntry): Promise<void> {
   await q.query(
     `INSERT INTO audit_log (seq, at, actor_id, actor_role, action, target_type, target_id, facility_id, request_id, outcome, details, prev_hash, hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [e.seq, e.at, e.actorId, e.actorRole, e.action, e.targetType, e.targetId, e.facilityId, e.requestId, e.outcome, JSON.stringify(e.details), e.prevHash, e.hash],
+    [
+      e.seq,
+      e.at,
+      e.actorId,
+      e.actorRole,
+      e.action,
+      e.targetType,
+      e.targetId,
+      e.facilityId,
+      e.requestId,
+      e.outcome,
+      JSON.stringify(e.details),
+      e.prevHash,
+      e.hash,
+    ],
   );
   await q.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [e.seq, e.hash]);
 }

@@ -33,14 +33,22 @@ export class AuthService {
     const ok = user && user.active ? await verifyPassword(user.password_hash, password) : (await burnVerification(password), false);
     if (!user || !ok) {
       this.limiter.recordFailure(ip, email);
-      await appendAudit(this.db, { actor: user ? { userId: user.id, role: user.role } : null, requestId }, { action: 'auth.login', outcome: 'denied', details: { email } });
+      await appendAudit(
+        this.db,
+        { actor: user ? { userId: user.id, role: user.role } : null, requestId },
+        { action: 'auth.login', outcome: 'denied', details: { email } },
+      );
       throw new AppError('invalid_credentials', 'Unknown email or wrong password');
     }
     this.limiter.recordSuccess(email);
     const token = randomBytes(32).toString('base64url');
     await this.db.transaction(async (tx) => {
       await repo.insertSession(tx, { id: sessionIdOf(token), userId: user.id, expiresAt: new Date(Date.now() + this.policy.absoluteMs) });
-      await appendAudit(tx, { actor: { userId: user.id, role: user.role }, requestId }, { action: 'auth.login', outcome: 'allowed', facilityId: user.facility_id });
+      await appendAudit(
+        tx,
+        { actor: { userId: user.id, role: user.role }, requestId },
+        { action: 'auth.login', outcome: 'allowed', facilityId: user.facility_id },
+      );
     });
     return { token, me: await this.me(user) };
   }
@@ -57,7 +65,15 @@ export class AuthService {
     // Sliding idle window; written at most once a minute to keep reads cheap.
     if (now - s.last_seen_at.getTime() > 60_000) await repo.touchSession(this.db, id);
     const personIds = user.role === 'relative' ? await repo.linkedPersonIds(this.db, user.id) : [];
-    return { userId: user.id, role: user.role, displayName: `${user.first_name} ${user.last_name}`, email: user.email, facilityId: user.facility_id, personIds, sessionId: id };
+    return {
+      userId: user.id,
+      role: user.role,
+      displayName: `${user.first_name} ${user.last_name}`,
+      email: user.email,
+      facilityId: user.facility_id,
+      personIds,
+      sessionId: id,
+    };
   }
 
   async logout(actor: Actor, requestId: string): Promise<void> {
@@ -72,7 +88,9 @@ export class AuthService {
     const user = await repo.findUserById(this.db, actor.userId);
     if (!user || !(await verifyPassword(user.password_hash, current))) {
       await appendAudit(this.db, { actor, requestId }, { action: 'auth.password_change', outcome: 'denied' });
-      throw new AppError('validation_failed', 'Current password is wrong', [{ field: 'currentPassword', reason: 'wrong_password', message: 'Current password is wrong' }]);
+      throw new AppError('validation_failed', 'Current password is wrong', [
+        { field: 'currentPassword', reason: 'wrong_password', message: 'Current password is wrong' },
+      ]);
     }
     const newHash = await hashPassword(next);
     const token = randomBytes(32).toString('base64url');
@@ -89,6 +107,14 @@ export class AuthService {
     const row = 'userId' in user ? await repo.findUserById(this.db, user.userId) : user;
     if (!row) throw new AppError('unauthenticated', 'Session user no longer exists');
     const personIds = row.role === 'relative' ? await repo.linkedPersonIds(this.db, row.id) : [];
-    return { id: row.id, email: row.email, displayName: `${row.first_name} ${row.last_name}`, role: row.role, facilityId: row.facility_id, facilityName: row.facility_name, personIds };
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: `${row.first_name} ${row.last_name}`,
+      role: row.role,
+      facilityId: row.facility_id,
+      facilityName: row.facility_name,
+      personIds,
+    };
   }
 }

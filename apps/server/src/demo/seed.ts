@@ -25,7 +25,11 @@ export async function ensureDemoData(db: Db): Promise<SeedResult> {
   await db.transaction(async (tx) => {
     const facilityIds = await insertFacilities(tx, data.facilities);
     await insertDataset(tx, data, facilityIds, passwordHash);
-    await appendAudit(tx, { actor: null, requestId: null }, { action: 'demo.seed', outcome: 'allowed', details: { people: data.people.length, staff: data.staff.length, relatives: data.relatives.length } });
+    await appendAudit(
+      tx,
+      { actor: null, requestId: null },
+      { action: 'demo.seed', outcome: 'allowed', details: { people: data.people.length, staff: data.staff.length, relatives: data.relatives.length } },
+    );
   });
   return { created: true, people: data.people.length, users: data.staff.length + data.relatives.length };
 }
@@ -38,10 +42,19 @@ export async function seedPeople(db: Db, count: number, seed: string): Promise<S
   await db.transaction(async (tx) => {
     const facilityIds = await insertFacilities(tx, facilities);
     await insertDataset(tx, { facilities, staff: generated.staff, people: generated.people, relatives: [] }, facilityIds, passwordHash);
-    await appendAudit(tx, { actor: null, requestId: null }, { action: 'demo.seed_people', outcome: 'allowed', details: { seed, people: count, staff: generated.staff.length } });
+    await appendAudit(
+      tx,
+      { actor: null, requestId: null },
+      { action: 'demo.seed_people', outcome: 'allowed', details: { seed, people: count, staff: generated.staff.length } },
+    );
   });
   const sample = generated.staff.find((s) => s.role === 'nurse') ?? generated.staff[0];
-  return { created: true, people: generated.people.length, users: generated.staff.length, ...(sample ? { sampleAccount: { email: sample.email, role: sample.role } } : {}) };
+  return {
+    created: true,
+    people: generated.people.length,
+    users: generated.staff.length,
+    ...(sample ? { sampleAccount: { email: sample.email, role: sample.role } } : {}),
+  };
 }
 
 async function insertFacilities(q: Queryable, facilities: DemoFacility[]): Promise<Map<string, string>> {
@@ -72,18 +85,36 @@ async function insertDataset(q: Queryable, data: DemoDataset, facilityIds: Map<s
     for (const c of p.contacts) contactIds.set(c.key, { personId: id, contactId: await people.insertContact(q, id, c) });
   }
   for (const r of data.relatives) {
-    const [user] = await q.query<{ id: string }>(`INSERT INTO app_user (email, password_hash, first_name, last_name, role) VALUES ($1, $2, $3, $4, 'relative') RETURNING id`, [r.email, passwordHash, r.firstName, r.lastName]);
+    const [user] = await q.query<{ id: string }>(
+      `INSERT INTO app_user (email, password_hash, first_name, last_name, role) VALUES ($1, $2, $3, $4, 'relative') RETURNING id`,
+      [r.email, passwordHash, r.firstName, r.lastName],
+    );
     const contact = contactIds.get(r.contactKey);
     if (!contact) throw new Error(`demo relative ${r.key} refers to unknown contact ${r.contactKey}`);
     // The account is linked through the contact record of each person the relative follows.
-    const [c] = await q.query<{ first_name: string; last_name: string; relationship: string; phone: string | null; email: string | null }>('SELECT * FROM contact WHERE id = $1', [contact.contactId]);
+    const [c] = await q.query<{ first_name: string; last_name: string; relationship: string; phone: string | null; email: string | null }>(
+      'SELECT * FROM contact WHERE id = $1',
+      [contact.contactId],
+    );
     await q.query('UPDATE contact SET user_id = $1 WHERE id = $2', [user!.id, contact.contactId]);
     for (const key of r.personKeys) {
       const personId = personIds.get(key);
       if (!personId || personId === contact.personId) continue;
-      const [existing] = await q.query<{ id: string }>('SELECT id FROM contact WHERE person_id = $1 AND lower(first_name) = lower($2) AND lower(last_name) = lower($3)', [personId, c!.first_name, c!.last_name]);
+      const [existing] = await q.query<{ id: string }>(
+        'SELECT id FROM contact WHERE person_id = $1 AND lower(first_name) = lower($2) AND lower(last_name) = lower($3)',
+        [personId, c!.first_name, c!.last_name],
+      );
       if (existing) await q.query('UPDATE contact SET user_id = $1 WHERE id = $2', [user!.id, existing.id]);
-      else await q.query('INSERT INTO contact (person_id, first_name, last_name, relationship, phone, email, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [personId, c!.first_name, c!.last_name, c!.relationship, c!.phone, c!.email, user!.id]);
+      else
+        await q.query('INSERT INTO contact (person_id, first_name, last_name, relationship, phone, email, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+          personId,
+          c!.first_name,
+          c!.last_name,
+          c!.relationship,
+          c!.phone,
+          c!.email,
+          user!.id,
+        ]);
     }
   }
 }

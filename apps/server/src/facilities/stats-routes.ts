@@ -18,7 +18,18 @@ export function statsRoutes(app: FastifyInstance, db: Db): void {
         GROUP BY 1, 2, 3, 4, 5, 6`,
       [actor.facilityId],
     );
-    const byFacility = new Map<string, { facilityId: string; name: string; kind: string; people: number; byStatus: Record<string, number>; bySex: Record<string, number>; byAgeBand: Record<string, number> }>();
+    const byFacility = new Map<
+      string,
+      {
+        facilityId: string;
+        name: string;
+        kind: string;
+        people: number;
+        byStatus: Record<string, number>;
+        bySex: Record<string, number>;
+        byAgeBand: Record<string, number>;
+      }
+    >();
     for (const r of rows) {
       const f = byFacility.get(r.facility_id) ?? { facilityId: r.facility_id, name: r.name, kind: r.kind, people: 0, byStatus: {}, bySex: {}, byAgeBand: {} };
       f.people += r.n;
@@ -28,7 +39,11 @@ export function statsRoutes(app: FastifyInstance, db: Db): void {
       byFacility.set(r.facility_id, f);
     }
     const mask = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, v < SMALL_CELL ? `<${SMALL_CELL}` : v]));
-    await appendAudit(db, { actor, requestId: req.id }, { action: 'stats.overview.read', outcome: 'allowed', targetType: 'facility', targetId: actor.facilityId, facilityId: actor.facilityId });
+    await appendAudit(
+      db,
+      { actor, requestId: req.id },
+      { action: 'stats.overview.read', outcome: 'allowed', targetType: 'facility', targetId: actor.facilityId, facilityId: actor.facilityId },
+    );
     return { facilities: [...byFacility.values()].map((f) => ({ ...f, byStatus: mask(f.byStatus), bySex: mask(f.bySex), byAgeBand: mask(f.byAgeBand) })) };
   });
 }

@@ -40,7 +40,22 @@ export async function upsertSystem(q: Queryable, facilityId: string, d: AiSystem
        data_read = EXCLUDED.data_read, data_never_read = EXCLUDED.data_never_read, risk_class = EXCLUDED.risk_class,
        risk_justification = EXCLUDED.risk_justification, engine_version = EXCLUDED.engine_version, limits = EXCLUDED.limits,
        benefits = EXCLUDED.benefits, falc_summary = EXCLUDED.falc_summary`,
-    [facilityId, d.slug, d.name, d.purpose, d.intendedUsers, d.dataRead, d.dataNeverRead, d.riskClass, d.riskJustification, d.deciderRoles, d.engineVersion, d.limits, d.benefits, d.falcSummary],
+    [
+      facilityId,
+      d.slug,
+      d.name,
+      d.purpose,
+      d.intendedUsers,
+      d.dataRead,
+      d.dataNeverRead,
+      d.riskClass,
+      d.riskJustification,
+      d.deciderRoles,
+      d.engineVersion,
+      d.limits,
+      d.benefits,
+      d.falcSummary,
+    ],
   );
 }
 
@@ -61,18 +76,35 @@ export async function findSystemBySlug(q: Queryable, facilityId: string, slug: s
 export async function updateSystem(
   q: Queryable,
   id: string,
-  changes: { enabled?: boolean; decision_mode?: string; decider_roles?: string[]; owner_user_id?: string | null; facility_risk_notes?: string; status_reason?: string | null },
+  changes: {
+    enabled?: boolean;
+    decision_mode?: string;
+    decider_roles?: string[];
+    owner_user_id?: string | null;
+    facility_risk_notes?: string;
+    status_reason?: string | null;
+  },
   by: string,
 ): Promise<void> {
   const keys = Object.keys(changes) as (keyof typeof changes)[];
   const allowed = new Set(['enabled', 'decision_mode', 'decider_roles', 'owner_user_id', 'facility_risk_notes', 'status_reason']);
   for (const k of keys) if (!allowed.has(k)) throw new Error(`updateSystem: unexpected column ${k}`);
   const sets = keys.map((k, i) => `${k} = $${i + 3}`);
-  await q.query(`UPDATE ai_system SET ${[...sets, 'changed_by = $2', 'changed_at = now()'].join(', ')} WHERE id = $1`, [id, by, ...keys.map((k) => changes[k])]);
+  await q.query(`UPDATE ai_system SET ${[...sets, 'changed_by = $2', 'changed_at = now()'].join(', ')} WHERE id = $1`, [
+    id,
+    by,
+    ...keys.map((k) => changes[k]),
+  ]);
 }
 
 export async function insertHistory(q: Queryable, systemId: string, by: string, reason: string | null, before: unknown, after: unknown): Promise<void> {
-  await q.query('INSERT INTO ai_system_history (system_id, changed_by, reason, before, after) VALUES ($1, $2, $3, $4, $5)', [systemId, by, reason, JSON.stringify(before), JSON.stringify(after)]);
+  await q.query('INSERT INTO ai_system_history (system_id, changed_by, reason, before, after) VALUES ($1, $2, $3, $4, $5)', [
+    systemId,
+    by,
+    reason,
+    JSON.stringify(before),
+    JSON.stringify(after),
+  ]);
 }
 
 export async function systemHistory(q: Queryable, systemId: string) {
@@ -141,7 +173,22 @@ export async function insertProposal(q: Queryable, p: NewProposal): Promise<stri
   const [row] = await q.query<{ id: string }>(
     `INSERT INTO proposal (facility_id, system_id, engine_version, kind, person_id, subject_type, subject_id, title, content, explanation, inputs, inputs_hash, confidence, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-    [p.facilityId, p.systemId, p.engineVersion, p.kind, p.personId, p.subjectType, p.subjectId, p.title, JSON.stringify(p.content), JSON.stringify(p.explanation), JSON.stringify(p.inputs), p.inputsHash, p.confidence, p.expiresAt],
+    [
+      p.facilityId,
+      p.systemId,
+      p.engineVersion,
+      p.kind,
+      p.personId,
+      p.subjectType,
+      p.subjectId,
+      p.title,
+      JSON.stringify(p.content),
+      JSON.stringify(p.explanation),
+      JSON.stringify(p.inputs),
+      p.inputsHash,
+      p.confidence,
+      p.expiresAt,
+    ],
   );
   return row!.id;
 }
@@ -153,7 +200,15 @@ export async function findProposal(q: Queryable, facilityId: string, id: string,
 
 export async function listProposals(
   q: Queryable,
-  f: { facilityId: string; status?: string | undefined; personId?: string | undefined; systemId?: string | undefined; personIds?: string[] | undefined; limit: number; offset: number },
+  f: {
+    facilityId: string;
+    status?: string | undefined;
+    personId?: string | undefined;
+    systemId?: string | undefined;
+    personIds?: string[] | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ rows: ProposalRow[]; total: number }> {
   const params: unknown[] = [f.facilityId];
   const where = ['pr.facility_id = $1'];
@@ -174,16 +229,37 @@ export async function listProposals(
 export async function recordDecision(
   q: Queryable,
   id: string,
-  d: { status: 'accepted' | 'amended' | 'rejected'; decidedBy: string | null; reason: string | null; content: unknown; effect: { type: string; id: string } | null; closedReason?: string },
+  d: {
+    status: 'accepted' | 'amended' | 'rejected';
+    decidedBy: string | null;
+    reason: string | null;
+    content: unknown;
+    effect: { type: string; id: string } | null;
+    closedReason?: string;
+  },
 ): Promise<void> {
   await q.query(
     `UPDATE proposal SET status = $2, decided_at = now(), decided_by = $3, decision_reason = $4, decided_content = $5, effect_type = $6, effect_id = $7, closed_reason = $8 WHERE id = $1`,
-    [id, d.status, d.decidedBy, d.reason, d.content === undefined ? null : JSON.stringify(d.content), d.effect?.type ?? null, d.effect?.id ?? null, d.closedReason ?? null],
+    [
+      id,
+      d.status,
+      d.decidedBy,
+      d.reason,
+      d.content === undefined ? null : JSON.stringify(d.content),
+      d.effect?.type ?? null,
+      d.effect?.id ?? null,
+      d.closedReason ?? null,
+    ],
   );
 }
 
 /** Closes pending proposals without a decision; returns the ids closed. */
-export async function closePending(q: Queryable, where: { personId?: string; systemId?: string; id?: string; expiredBefore?: Date }, status: 'withdrawn' | 'expired', reason: string): Promise<string[]> {
+export async function closePending(
+  q: Queryable,
+  where: { personId?: string; systemId?: string; id?: string; expiredBefore?: Date },
+  status: 'withdrawn' | 'expired',
+  reason: string,
+): Promise<string[]> {
   const params: unknown[] = [status, reason];
   const cond = [`status = 'pending'`];
   if (where.personId) cond.push(`person_id = $${params.push(where.personId)}`);
@@ -199,7 +275,10 @@ export async function activeObjection(q: Queryable, personId: string, slug: stri
   return row;
 }
 
-export async function insertObjection(q: Queryable, o: { personId: string; slug: string; recordedBy: string; expressedBy: string; note: string | null }): Promise<string> {
+export async function insertObjection(
+  q: Queryable,
+  o: { personId: string; slug: string; recordedBy: string; expressedBy: string; note: string | null },
+): Promise<string> {
   const [row] = await q.query<{ id: string }>(
     `INSERT INTO objection (person_id, system_slug, recorded_by, expressed_by, note) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (person_id, system_slug) WHERE lifted_at IS NULL DO UPDATE SET note = objection.note RETURNING id`,
@@ -209,12 +288,24 @@ export async function insertObjection(q: Queryable, o: { personId: string; slug:
 }
 
 export async function liftObjection(q: Queryable, personId: string, slug: string, by: string): Promise<boolean> {
-  const rows = await q.query('UPDATE objection SET lifted_at = now(), lifted_by = $3 WHERE person_id = $1 AND system_slug = $2 AND lifted_at IS NULL RETURNING id', [personId, slug, by]);
+  const rows = await q.query(
+    'UPDATE objection SET lifted_at = now(), lifted_by = $3 WHERE person_id = $1 AND system_slug = $2 AND lifted_at IS NULL RETURNING id',
+    [personId, slug, by],
+  );
   return rows.length > 0;
 }
 
 export async function objectionsOf(q: Queryable, personId: string) {
-  return q.query<{ id: string; person_id: string; system_slug: string; expressed_by: string; note: string | null; recorded_by: string; recorded_by_name: string; created_at: Date }>(
+  return q.query<{
+    id: string;
+    person_id: string;
+    system_slug: string;
+    expressed_by: string;
+    note: string | null;
+    recorded_by: string;
+    recorded_by_name: string;
+    created_at: Date;
+  }>(
     `SELECT o.*, u.first_name || ' ' || u.last_name AS recorded_by_name FROM objection o JOIN app_user u ON u.id = o.recorded_by
       WHERE o.person_id = $1 AND o.lifted_at IS NULL ORDER BY o.created_at`,
     [personId],
@@ -229,7 +320,13 @@ export async function figureRows(q: Queryable, facilityId: string, systemId: str
   );
 }
 
-export async function objectionCount(q: Queryable, facilityId: string, slug: string | null, from: Date, to: Date): Promise<{ system_slug: string; n: number }[]> {
+export async function objectionCount(
+  q: Queryable,
+  facilityId: string,
+  slug: string | null,
+  from: Date,
+  to: Date,
+): Promise<{ system_slug: string; n: number }[]> {
   return q.query<{ system_slug: string; n: number }>(
     `SELECT o.system_slug, count(*)::int AS n FROM objection o JOIN person p ON p.id = o.person_id
       WHERE p.facility_id = $1 AND ($2::text IS NULL OR o.system_slug = $2) AND o.created_at >= $3 AND o.created_at < $4 GROUP BY 1`,

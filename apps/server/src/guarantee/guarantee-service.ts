@@ -58,7 +58,7 @@ export class GuaranteeService {
   registerKind<C>(kind: ProposalKind<C>): void {
     if (!this.definitions.has(kind.systemSlug)) throw new Error(`Kind ${kind.kind}: define AI system ${kind.systemSlug} first`);
     if (this.kinds.has(kind.kind)) throw new Error(`Proposal kind ${kind.kind} is registered twice`);
-    this.kinds.set(kind.kind, kind as ProposalKind<unknown>);
+    this.kinds.set(kind.kind, kind);
   }
 
   async syncRegister(q: Queryable = this.db): Promise<void> {
@@ -80,7 +80,14 @@ export class GuaranteeService {
   async systemHistory(ctx: Ctx, id: string) {
     const system = await repo.findSystem(this.db, this.facilityOf(ctx), id);
     if (!system) throw notFound('AI system');
-    return (await repo.systemHistory(this.db, id)).map((h) => ({ id: h.id, changedAt: h.changed_at.toISOString(), changedBy: h.changed_by_name, reason: h.reason, before: h.before, after: h.after }));
+    return (await repo.systemHistory(this.db, id)).map((h) => ({
+      id: h.id,
+      changedAt: h.changed_at.toISOString(),
+      changedBy: h.changed_by_name,
+      reason: h.reason,
+      before: h.before,
+      after: h.after,
+    }));
   }
 
   async updateSystem(ctx: Ctx, id: string, patch: z.output<typeof aiSystemPatchSchema>): Promise<AiSystem> {
@@ -106,12 +113,25 @@ export class GuaranteeService {
       if (patch.ownerUserId !== undefined) changes.owner_user_id = patch.ownerUserId;
       if (patch.facilityRiskNotes !== undefined) changes.facility_risk_notes = patch.facilityRiskNotes;
       await repo.updateSystem(tx, id, changes, ctx.actor.userId);
-      const pick = (r: repo.SystemRow) => ({ enabled: r.enabled, decisionMode: r.decision_mode, deciderRoles: r.decider_roles, ownerUserId: r.owner_user_id, facilityRiskNotes: r.facility_risk_notes });
+      const pick = (r: repo.SystemRow) => ({
+        enabled: r.enabled,
+        decisionMode: r.decision_mode,
+        deciderRoles: r.decider_roles,
+        ownerUserId: r.owner_user_id,
+        facilityRiskNotes: r.facility_risk_notes,
+      });
       const after = (await repo.findSystem(tx, facilityId, id))!;
       await repo.insertHistory(tx, id, ctx.actor.userId, patch.reason ?? null, pick(before), pick(after));
       // A disabled feature produces nothing: what it proposed and nobody decided yet is withdrawn.
       const withdrawn = patch.enabled === false && before.enabled ? await repo.closePending(tx, { systemId: id }, 'withdrawn', 'feature disabled') : [];
-      await appendAudit(tx, ctx, { action: 'ai_system.update', outcome: 'allowed', targetType: 'ai_system', targetId: id, facilityId, details: { slug: before.slug, before: pick(before), after: pick(after), reason: patch.reason, withdrawn: withdrawn.length } });
+      await appendAudit(tx, ctx, {
+        action: 'ai_system.update',
+        outcome: 'allowed',
+        targetType: 'ai_system',
+        targetId: id,
+        facilityId,
+        details: { slug: before.slug, before: pick(before), after: pick(after), reason: patch.reason, withdrawn: withdrawn.length },
+      });
     });
     return (await this.listSystems(ctx)).find((s) => s.id === id)!;
   }
@@ -162,11 +182,40 @@ export class GuaranteeService {
         confidence: input.confidence ?? null,
         expiresAt: input.expiresAt ?? null,
       });
-      await appendAudit(tx, { actor: null, requestId: null }, { action: 'proposal.create', outcome: 'allowed', targetType: personId ? 'person' : subject.type, targetId: personId ?? subject.id, facilityId: input.facilityId, details: { proposalId: id, system: input.systemSlug, kind: input.kind } });
+      await appendAudit(
+        tx,
+        { actor: null, requestId: null },
+        {
+          action: 'proposal.create',
+          outcome: 'allowed',
+          targetType: personId ? 'person' : subject.type,
+          targetId: personId ?? subject.id,
+          facilityId: input.facilityId,
+          details: { proposalId: id, system: input.systemSlug, kind: input.kind },
+        },
+      );
       if (system.decision_mode === 'apply-and-notify') {
-        const record: ProposalRecord = { id, facilityId: input.facilityId, systemId: system.id, systemSlug: system.slug, engineVersion: system.engine_version, kind: input.kind, personId, subjectType: subject.type, subjectId: subject.id, content: parsed.data };
+        const record: ProposalRecord = {
+          id,
+          facilityId: input.facilityId,
+          systemId: system.id,
+          systemSlug: system.slug,
+          engineVersion: system.engine_version,
+          kind: input.kind,
+          personId,
+          subjectType: subject.type,
+          subjectId: subject.id,
+          content: parsed.data,
+        };
         const effect = await kind.apply(tx, record, parsed.data, null);
-        await repo.recordDecision(tx, id, { status: 'accepted', decidedBy: null, reason: null, content: undefined, effect, closedReason: 'applied automatically (apply-and-notify)' });
+        await repo.recordDecision(tx, id, {
+          status: 'accepted',
+          decidedBy: null,
+          reason: null,
+          content: undefined,
+          effect,
+          closedReason: 'applied automatically (apply-and-notify)',
+        });
         return { id, status: 'accepted' as const };
       }
       return { id, status: 'pending' as const };
@@ -179,8 +228,20 @@ export class GuaranteeService {
     await repo.closePending(this.db, { expiredBefore: new Date() }, 'expired', 'expired before a decision');
     const { rows, total } = await repo.listProposals(this.db, { facilityId, ...query });
     const systems = await this.systemRoles(facilityId);
-    await appendAudit(this.db, ctx, { action: 'proposal.list', outcome: 'allowed', targetType: 'facility', targetId: facilityId, facilityId, details: { personIds: [...new Set(rows.map((r) => r.person_id).filter(Boolean))] } });
-    return { items: rows.map((r) => this.toProposal(r, systems.get(r.system_id)?.includes(ctx.actor.role) ?? false)), total, limit: query.limit, offset: query.offset };
+    await appendAudit(this.db, ctx, {
+      action: 'proposal.list',
+      outcome: 'allowed',
+      targetType: 'facility',
+      targetId: facilityId,
+      facilityId,
+      details: { personIds: [...new Set(rows.map((r) => r.person_id).filter(Boolean))] },
+    });
+    return {
+      items: rows.map((r) => this.toProposal(r, systems.get(r.system_id)?.includes(ctx.actor.role) ?? false)),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   async getProposal(ctx: Ctx, id: string): Promise<Proposal> {
@@ -188,7 +249,14 @@ export class GuaranteeService {
     const row = await repo.findProposal(this.db, facilityId, id);
     if (!row) throw notFound('Proposal');
     const systems = await this.systemRoles(facilityId);
-    await appendAudit(this.db, ctx, { action: 'proposal.read', outcome: 'allowed', targetType: row.person_id ? 'person' : row.subject_type, targetId: row.person_id ?? row.subject_id, facilityId, details: { proposalId: id } });
+    await appendAudit(this.db, ctx, {
+      action: 'proposal.read',
+      outcome: 'allowed',
+      targetType: row.person_id ? 'person' : row.subject_type,
+      targetId: row.person_id ?? row.subject_id,
+      facilityId,
+      details: { proposalId: id },
+    });
     return this.toProposal(row, systems.get(row.system_id)?.includes(ctx.actor.role) ?? false);
   }
 
@@ -199,7 +267,14 @@ export class GuaranteeService {
     if (!peek) throw notFound('Proposal');
     const roles = (await this.systemRoles(facilityId)).get(peek.system_id) ?? [];
     if (!roles.includes(ctx.actor.role)) {
-      await appendAudit(this.db, ctx, { action: 'proposal.decide', outcome: 'denied', targetType: 'proposal', targetId: id, facilityId, details: { reason: 'role', decision: input.decision } });
+      await appendAudit(this.db, ctx, {
+        action: 'proposal.decide',
+        outcome: 'denied',
+        targetType: 'proposal',
+        targetId: id,
+        facilityId,
+        details: { reason: 'role', decision: input.decision },
+      });
       throw new AppError('forbidden', 'Your role may not decide on this feature’s proposals');
     }
     await this.db.transaction(async (tx) => {
@@ -214,17 +289,42 @@ export class GuaranteeService {
       let content: unknown = row.content;
       if (input.decision === 'amend') {
         const parsed = kind.contentSchema.safeParse(input.content);
-        if (!parsed.success) throw validationError(fieldIssues(parsed.error.issues).map((i) => ({ ...i, field: i.field === '(body)' ? 'content' : `content.${i.field}` })));
+        if (!parsed.success)
+          throw validationError(fieldIssues(parsed.error.issues).map((i) => ({ ...i, field: i.field === '(body)' ? 'content' : `content.${i.field}` })));
         content = parsed.data;
       }
       let effect: EffectRef | null = null;
       if (input.decision !== 'reject') {
-        const record: ProposalRecord = { id, facilityId, systemId: row.system_id, systemSlug: row.system_slug, engineVersion: row.engine_version, kind: row.kind, personId: row.person_id, subjectType: row.subject_type, subjectId: row.subject_id, content };
+        const record: ProposalRecord = {
+          id,
+          facilityId,
+          systemId: row.system_id,
+          systemSlug: row.system_slug,
+          engineVersion: row.engine_version,
+          kind: row.kind,
+          personId: row.person_id,
+          subjectType: row.subject_type,
+          subjectId: row.subject_id,
+          content,
+        };
         effect = await kind.apply(tx, record, content, ctx.actor);
       }
       const status = input.decision === 'accept' ? 'accepted' : input.decision === 'amend' ? 'amended' : 'rejected';
-      await repo.recordDecision(tx, id, { status, decidedBy: ctx.actor.userId, reason: input.reason ?? null, content: input.decision === 'amend' ? content : undefined, effect });
-      await appendAudit(tx, ctx, { action: 'proposal.decide', outcome: 'allowed', targetType: row.person_id ? 'person' : row.subject_type, targetId: row.person_id ?? row.subject_id, facilityId, details: { proposalId: id, decision: input.decision, effect } });
+      await repo.recordDecision(tx, id, {
+        status,
+        decidedBy: ctx.actor.userId,
+        reason: input.reason ?? null,
+        content: input.decision === 'amend' ? content : undefined,
+        effect,
+      });
+      await appendAudit(tx, ctx, {
+        action: 'proposal.decide',
+        outcome: 'allowed',
+        targetType: row.person_id ? 'person' : row.subject_type,
+        targetId: row.person_id ?? row.subject_id,
+        facilityId,
+        details: { proposalId: id, decision: input.decision, effect },
+      });
     });
     return this.getProposal(ctx, id);
   }
@@ -260,12 +360,20 @@ export class GuaranteeService {
     const person = await this.people.get(ctx, personId);
     if (ctx.actor.role === 'relative') await this.assertRelativeRights(personId, ctx.actor.userId);
     if (!this.definitions.has(slug)) throw notFound('AI feature');
-    const expressedBy = ctx.actor.role === 'relative' ? (input.expressedBy === 'legal_representative' ? 'legal_representative' : 'relative') : input.expressedBy;
+    const expressedBy =
+      ctx.actor.role === 'relative' ? (input.expressedBy === 'legal_representative' ? 'legal_representative' : 'relative') : input.expressedBy;
     await this.db.transaction(async (tx) => {
       await repo.insertObjection(tx, { personId, slug, recordedBy: ctx.actor.userId, expressedBy, note: input.note ?? null });
       const system = await repo.findSystemBySlug(tx, person.facilityId, slug);
       const withdrawn = system ? await repo.closePending(tx, { personId, systemId: system.id }, 'withdrawn', 'the person objected') : [];
-      await appendAudit(tx, ctx, { action: 'objection.record', outcome: 'allowed', targetType: 'person', targetId: personId, facilityId: person.facilityId, details: { system: slug, expressedBy, withdrawn } });
+      await appendAudit(tx, ctx, {
+        action: 'objection.record',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: personId,
+        facilityId: person.facilityId,
+        details: { system: slug, expressedBy, withdrawn },
+      });
     });
     return this.objections(ctx, personId);
   }
@@ -275,18 +383,30 @@ export class GuaranteeService {
     if (ctx.actor.role === 'relative') await this.assertRelativeRights(personId, ctx.actor.userId);
     await this.db.transaction(async (tx) => {
       if (!(await repo.liftObjection(tx, personId, slug, ctx.actor.userId))) throw notFound('Objection');
-      await appendAudit(tx, ctx, { action: 'objection.lift', outcome: 'allowed', targetType: 'person', targetId: personId, facilityId: person.facilityId, details: { system: slug } });
+      await appendAudit(tx, ctx, {
+        action: 'objection.lift',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: personId,
+        facilityId: person.facilityId,
+        details: { system: slug },
+      });
     });
     return this.objections(ctx, personId);
   }
 
   // ---- figures and labels ----
 
-  async figures(ctx: Ctx, opts: { systemId?: string | undefined; from: Date; to: Date }): Promise<{ systemId: string; slug: string; name: string; engineVersion: string; figures: ProposalFigures }[]> {
+  async figures(
+    ctx: Ctx,
+    opts: { systemId?: string | undefined; from: Date; to: Date },
+  ): Promise<{ systemId: string; slug: string; name: string; engineVersion: string; figures: ProposalFigures }[]> {
     const facilityId = this.facilityOf(ctx);
     const systems = await repo.listSystems(this.db, facilityId);
     const by = await this.figuresBySystem(facilityId, opts.from, opts.to);
-    return systems.filter((s) => !opts.systemId || s.id === opts.systemId).map((s) => ({ systemId: s.id, slug: s.slug, name: s.name, engineVersion: s.engine_version, figures: by.get(s.id) ?? computeFigures([], 0) }));
+    return systems
+      .filter((s) => !opts.systemId || s.id === opts.systemId)
+      .map((s) => ({ systemId: s.id, slug: s.slug, name: s.name, engineVersion: s.engine_version, figures: by.get(s.id) ?? computeFigures([], 0) }));
   }
 
   /** The "Proposé par l'IA · validé par …" label of records that came from proposals, keyed by effect id. */
@@ -298,7 +418,19 @@ export class GuaranteeService {
         WHERE pr.effect_type = $1 AND pr.effect_id = ANY($2::text[])`,
       [effectType, effectIds],
     );
-    return new Map(rows.map((r) => [r.effect_id, { proposalId: r.id, systemName: r.system_name, decidedBy: r.decided_by_name, decidedAt: r.decided_at.toISOString(), amended: r.status === 'amended', automatic: r.decided_by_name === null }]));
+    return new Map(
+      rows.map((r) => [
+        r.effect_id,
+        {
+          proposalId: r.id,
+          systemName: r.system_name,
+          decidedBy: r.decided_by_name,
+          decidedAt: r.decided_at.toISOString(),
+          amended: r.status === 'amended',
+          automatic: r.decided_by_name === null,
+        },
+      ]),
+    );
   }
 
   // ---- helpers ----
@@ -321,7 +453,9 @@ export class GuaranteeService {
       systems.map((s) => [
         s.id,
         computeFigures(
-          rows.filter((r) => r.system_id === s.id).map((r) => ({ status: r.status, createdAt: r.created_at, decidedAt: r.decided_at, content: r.content, decidedContent: r.decided_content })),
+          rows
+            .filter((r) => r.system_id === s.id)
+            .map((r) => ({ status: r.status, createdAt: r.created_at, decidedAt: r.decided_at, content: r.content, decidedContent: r.decided_content })),
           objections.get(s.slug) ?? 0,
         ),
       ]),
@@ -329,7 +463,10 @@ export class GuaranteeService {
   }
 
   private async assertRelativeRights(personId: string, userId: string): Promise<void> {
-    const [link] = await this.db.query<{ ok: boolean }>('SELECT bool_or(is_legal_representative OR is_trusted_person) AS ok FROM contact WHERE person_id = $1 AND user_id = $2', [personId, userId]);
+    const [link] = await this.db.query<{ ok: boolean }>(
+      'SELECT bool_or(is_legal_representative OR is_trusted_person) AS ok FROM contact WHERE person_id = $1 AND user_id = $2',
+      [personId, userId],
+    );
     if (!link?.ok) throw new AppError('forbidden', 'Only a legal representative or the personne de confiance may object on the person’s behalf');
   }
 
@@ -382,7 +519,9 @@ export class GuaranteeService {
       confidence: r.confidence,
       createdAt: r.created_at.toISOString(),
       expiresAt: r.expires_at?.toISOString() ?? null,
-      decision: r.decided_at ? { decidedAt: r.decided_at.toISOString(), decidedBy: name(r.decided_by, r.decided_by_name), reason: r.decision_reason, content: r.decided_content } : null,
+      decision: r.decided_at
+        ? { decidedAt: r.decided_at.toISOString(), decidedBy: name(r.decided_by, r.decided_by_name), reason: r.decision_reason, content: r.decided_content }
+        : null,
       effect: r.effect_type && r.effect_id ? { type: r.effect_type, id: r.effect_id } : null,
       closedReason: r.closed_reason,
       canDecide: canDecide && r.status === 'pending',

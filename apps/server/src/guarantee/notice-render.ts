@@ -51,23 +51,49 @@ ${n.guarantees.paragraphs.map((p) => `<p>${esc(p)}</p>`).join('\n')}
 export function noticePdf(n: Notice): Promise<Buffer> {
   const falc = n.variant === 'falc';
   const body = falc ? 16 : 11;
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `${n.title} — ${n.person.name}`, Author: n.person.facility, Subject: 'Notice de transparence IA' }, lang: 'fr-FR', displayTitle: true } as PDFKit.PDFDocumentOptions);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: `${n.title} — ${n.person.name}`, Author: n.person.facility, Subject: 'Notice de transparence IA' },
+    lang: 'fr-FR',
+    displayTitle: true,
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  doc.font('Helvetica-Bold').fontSize(falc ? 24 : 18).text(n.title);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(falc ? 24 : 18)
+    .text(n.title);
   doc.moveDown(0.3).font('Helvetica').fontSize(body).text(`${n.person.name} · ${n.person.facility}`);
   doc.moveDown();
   for (const p of n.intro) doc.text(p).moveDown(0.4);
   for (const f of n.features) {
-    doc.moveDown().font('Helvetica-Bold').fontSize(falc ? 20 : 14).text(f.name).font('Helvetica').fontSize(body).moveDown(0.3);
+    doc
+      .moveDown()
+      .font('Helvetica-Bold')
+      .fontSize(falc ? 20 : 14)
+      .text(f.name)
+      .font('Helvetica')
+      .fontSize(body)
+      .moveDown(0.3);
     for (const p of f.paragraphs) doc.text(p).moveDown(0.3);
     if (f.proposals.length) {
-      doc.font('Helvetica-Bold').text(falc ? 'Ce que l’outil a proposé pour vous :' : 'Propositions vous concernant :').font('Helvetica');
+      doc
+        .font('Helvetica-Bold')
+        .text(falc ? 'Ce que l’outil a proposé pour vous :' : 'Propositions vous concernant :')
+        .font('Helvetica');
       for (const p of f.proposals) doc.text(`• ${p.date} — ${p.title} — ${p.outcome}`);
     }
   }
-  doc.moveDown().font('Helvetica-Bold').fontSize(falc ? 20 : 14).text(n.guarantees.heading).font('Helvetica').fontSize(body).moveDown(0.3);
+  doc
+    .moveDown()
+    .font('Helvetica-Bold')
+    .fontSize(falc ? 20 : 14)
+    .text(n.guarantees.heading)
+    .font('Helvetica')
+    .fontSize(body)
+    .moveDown(0.3);
   for (const p of n.guarantees.paragraphs) doc.text(p).moveDown(0.3);
   doc.end();
   return done;

@@ -61,7 +61,13 @@ function outcome(p: NoticeInput['proposals'][number], falc: boolean): string {
   const by = p.decidedBy ? ` par ${p.decidedBy}` : '';
   switch (p.status) {
     case 'accepted':
-      return p.decidedBy ? (falc ? `Accepté${by}.` : `Acceptée${by} le ${frDate(p.decidedAt!)}`) : falc ? 'Appliqué tout seul, puis signalé à l’équipe.' : 'Appliquée automatiquement (appliquer et notifier)';
+      return p.decidedBy
+        ? falc
+          ? `Accepté${by}.`
+          : `Acceptée${by} le ${frDate(p.decidedAt!)}`
+        : falc
+          ? 'Appliqué tout seul, puis signalé à l’équipe.'
+          : 'Appliquée automatiquement (appliquer et notifier)';
     case 'amended':
       return falc ? `Changé puis accepté${by}.` : `Modifiée puis validée${by} le ${frDate(p.decidedAt!)}`;
     case 'rejected':
@@ -99,9 +105,7 @@ export function buildNotice(input: NoticeInput): Notice {
           ...(s.enabled ? [] : ['Cette fonction est actuellement désactivée par la direction.']),
           ...(objection ? [`Opposition enregistrée le ${frDate(objection.since)} : cette fonction ne produit plus rien vous concernant.`] : []),
         ];
-    const proposals = input.proposals
-      .filter((p) => p.slug === s.slug)
-      .map((p) => ({ date: frDate(p.createdAt), title: p.title, outcome: outcome(p, falc) }));
+    const proposals = input.proposals.filter((p) => p.slug === s.slug).map((p) => ({ date: frDate(p.createdAt), title: p.title, outcome: outcome(p, falc) }));
     return { slug: s.slug, name: s.name, paragraphs, objected: Boolean(objection), proposals };
   });
   const intro = falc

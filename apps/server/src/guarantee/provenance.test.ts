@@ -32,7 +32,9 @@ describe('toProvenance', () => {
   it('names the AI system as author (Device) and the human as verifier, labelled AIAST, targeting the record', () => {
     const prov = toProvenance(decided, { baseUrl: 'http://x' });
     expect(prov.resourceType).toBe('Provenance');
-    expect(prov.meta?.security).toEqual([{ system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'AIAST', display: 'Artificial Intelligence asserted' }]);
+    expect(prov.meta?.security).toEqual([
+      { system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'AIAST', display: 'Artificial Intelligence asserted' },
+    ]);
     expect(prov.agent[0]!.type?.coding?.[0]?.code).toBe('author');
     expect(prov.agent[0]!.who.reference).toBe('Device/note-analyzer');
     expect(prov.agent[1]!.type?.coding?.[0]?.code).toBe('verifier');

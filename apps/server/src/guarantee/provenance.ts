@@ -1,7 +1,11 @@
 import type { Provenance } from '@medplum/fhirtypes';
 import type { Proposal } from '@presence/shared';
 
-export const AIAST = { system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'AIAST', display: 'Artificial Intelligence asserted' } as const;
+export const AIAST = {
+  system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue',
+  code: 'AIAST',
+  display: 'Artificial Intelligence asserted',
+} as const;
 const PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
 
 /** FHIR R4 Provenance of an applied proposal: the AI system authored it, a named human verified it. */
@@ -26,8 +30,14 @@ export function toProvenance(p: Proposal, opts: { baseUrl: string }): Provenance
         who: { reference: `Device/${p.systemSlug}`, display: `${p.systemName} (version ${p.engineVersion})` },
       },
       verifier
-        ? { type: { coding: [{ system: PARTICIPATION, code: 'verifier', display: 'Verifier' }] }, who: { reference: `Practitioner/${verifier.id}`, display: verifier.name } }
-        : { type: { coding: [{ system: PARTICIPATION, code: 'verifier', display: 'Verifier' }] }, who: { display: 'Aucun : appliqué automatiquement (appliquer et notifier)' } },
+        ? {
+            type: { coding: [{ system: PARTICIPATION, code: 'verifier', display: 'Verifier' }] },
+            who: { reference: `Practitioner/${verifier.id}`, display: verifier.name },
+          }
+        : {
+            type: { coding: [{ system: PARTICIPATION, code: 'verifier', display: 'Verifier' }] },
+            who: { display: 'Aucun : appliqué automatiquement (appliquer et notifier)' },
+          },
     ],
     entity: [{ role: 'source', what: { reference: `${opts.baseUrl}/api/proposals/${p.id}`, display: `Proposition ${p.id} (entrées sha256 ${p.inputsHash})` } }],
   };

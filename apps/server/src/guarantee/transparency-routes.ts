@@ -21,7 +21,14 @@ export function transparencyRoutes(app: FastifyInstance, t: TransparencyService)
         tags,
         summary: 'Transparency notice (plain French or FALC) as JSON, printable HTML or PDF; default period: the last 12 months',
         params: z.object({ id: z.uuid() }),
-        querystring: z.object({ variant: z.enum(['plain', 'falc']).default('plain'), format: z.enum(['json', 'html', 'pdf']).default('json'), from: z.iso.date().optional(), to: z.iso.date().optional() }).strict(),
+        querystring: z
+          .object({
+            variant: z.enum(['plain', 'falc']).default('plain'),
+            format: z.enum(['json', 'html', 'pdf']).default('json'),
+            from: z.iso.date().optional(),
+            to: z.iso.date().optional(),
+          })
+          .strict(),
       },
     },
     async (req, reply) => {
@@ -34,12 +41,25 @@ export function transparencyRoutes(app: FastifyInstance, t: TransparencyService)
       return notice;
     },
   );
-  r.post('/api/people/:id/review-requests', { schema: { tags, summary: 'Ask for a human review (a task for the coordination nurse)', params: z.object({ id: z.uuid() }), body: reviewRequestInputSchema } }, async (req, reply) =>
-    reply.code(201).send(await t.requestReview(ctx(req), req.params.id, req.body)),
+  r.post(
+    '/api/people/:id/review-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Ask for a human review (a task for the coordination nurse)',
+        params: z.object({ id: z.uuid() }),
+        body: reviewRequestInputSchema,
+      },
+    },
+    async (req, reply) => reply.code(201).send(await t.requestReview(ctx(req), req.params.id, req.body)),
   );
   r.get('/api/review-requests', { schema: { tags, summary: 'Open requests for a human review in your facility' } }, (req) => t.openReviewRequests(ctx(req)));
-  r.post('/api/review-requests/:id/close', { schema: { tags, summary: 'Mark a review request as handled', params: z.object({ id: z.uuid() }) } }, async (req, reply) => {
-    await t.closeReviewRequest(ctx(req), req.params.id);
-    return reply.code(204).send();
-  });
+  r.post(
+    '/api/review-requests/:id/close',
+    { schema: { tags, summary: 'Mark a review request as handled', params: z.object({ id: z.uuid() }) } },
+    async (req, reply) => {
+      await t.closeReviewRequest(ctx(req), req.params.id);
+      return reply.code(204).send();
+    },
+  );
 }

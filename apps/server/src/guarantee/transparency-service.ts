@@ -24,14 +24,28 @@ export class TransparencyService {
     const person = await this.people.get(ctx, personId); // scope check, audited read
     const systems = await repo.listSystems(this.db, person.facilityId);
     const objections = await repo.objectionsOf(this.db, personId);
-    const proposals = await this.db.query<{ slug: string; created_at: Date; title: string; status: string; decided_by_name: string | null; decided_at: Date | null }>(
+    const proposals = await this.db.query<{
+      slug: string;
+      created_at: Date;
+      title: string;
+      status: string;
+      decided_by_name: string | null;
+      decided_at: Date | null;
+    }>(
       `SELECT s.slug, pr.created_at, pr.title, pr.status, pr.decided_at,
               CASE WHEN u.id IS NULL THEN NULL ELSE u.first_name || ' ' || u.last_name END AS decided_by_name
          FROM proposal pr JOIN ai_system s ON s.id = pr.system_id LEFT JOIN app_user u ON u.id = pr.decided_by
         WHERE pr.person_id = $1 AND pr.created_at >= $2::date AND pr.created_at < ($3::date + 1) ORDER BY pr.created_at`,
       [personId, from, to],
     );
-    await appendAudit(this.db, ctx, { action: 'transparency.read', outcome: 'allowed', targetType: 'person', targetId: personId, facilityId: person.facilityId, details: { variant, from, to } });
+    await appendAudit(this.db, ctx, {
+      action: 'transparency.read',
+      outcome: 'allowed',
+      targetType: 'person',
+      targetId: personId,
+      facilityId: person.facilityId,
+      details: { variant, from, to },
+    });
     return buildNotice({
       variant,
       person: { name: `${person.firstName} ${person.lastName}`, facility: person.facilityName },
@@ -49,7 +63,14 @@ export class TransparencyService {
         enabled: s.enabled,
       })),
       objections: objections.map((o) => ({ slug: o.system_slug, since: o.created_at.toISOString() })),
-      proposals: proposals.map((p) => ({ slug: p.slug, createdAt: p.created_at.toISOString(), title: p.title, status: p.status, decidedBy: p.decided_by_name, decidedAt: p.decided_at?.toISOString() ?? null })),
+      proposals: proposals.map((p) => ({
+        slug: p.slug,
+        createdAt: p.created_at.toISOString(),
+        title: p.title,
+        status: p.status,
+        decidedBy: p.decided_by_name,
+        decidedAt: p.decided_at?.toISOString() ?? null,
+      })),
       now: new Date().toISOString(),
     });
   }
@@ -62,21 +83,56 @@ export class TransparencyService {
       if (!p) throw validationError([{ field: 'proposalId', reason: 'unknown', message: 'No such proposal about this person' }]);
     }
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<{ id: string }>('INSERT INTO review_request (person_id, proposal_id, requested_by, message) VALUES ($1, $2, $3, $4) RETURNING id', [personId, input.proposalId ?? null, ctx.actor.userId, input.message]);
-      await appendAudit(tx, ctx, { action: 'review_request.create', outcome: 'allowed', targetType: 'person', targetId: personId, facilityId: person.facilityId, details: { reviewRequestId: row!.id } });
+      const [row] = await tx.query<{ id: string }>(
+        'INSERT INTO review_request (person_id, proposal_id, requested_by, message) VALUES ($1, $2, $3, $4) RETURNING id',
+        [personId, input.proposalId ?? null, ctx.actor.userId, input.message],
+      );
+      await appendAudit(tx, ctx, {
+        action: 'review_request.create',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: personId,
+        facilityId: person.facilityId,
+        details: { reviewRequestId: row!.id },
+      });
       return { id: row!.id };
     });
   }
 
   async openReviewRequests(ctx: Ctx) {
-    const rows = await this.db.query<{ id: string; person_id: string; person_name: string; proposal_id: string | null; message: string; requested_by_name: string; requested_by_role: string; created_at: Date }>(
+    const rows = await this.db.query<{
+      id: string;
+      person_id: string;
+      person_name: string;
+      proposal_id: string | null;
+      message: string;
+      requested_by_name: string;
+      requested_by_role: string;
+      created_at: Date;
+    }>(
       `SELECT r.id, r.person_id, p.first_name || ' ' || p.last_name AS person_name, r.proposal_id, r.message, u.first_name || ' ' || u.last_name AS requested_by_name, u.role AS requested_by_role, r.created_at
          FROM review_request r JOIN person p ON p.id = r.person_id JOIN app_user u ON u.id = r.requested_by
         WHERE p.facility_id = $1 AND r.status = 'open' ORDER BY r.created_at`,
       [ctx.actor.facilityId],
     );
-    await appendAudit(this.db, ctx, { action: 'review_request.list', outcome: 'allowed', targetType: 'facility', targetId: ctx.actor.facilityId, facilityId: ctx.actor.facilityId, details: { personIds: [...new Set(rows.map((r) => r.person_id))] } });
-    return rows.map((r) => ({ id: r.id, personId: r.person_id, personName: r.person_name, proposalId: r.proposal_id, message: r.message, requestedBy: r.requested_by_name, requestedByRole: r.requested_by_role, createdAt: r.created_at.toISOString() }));
+    await appendAudit(this.db, ctx, {
+      action: 'review_request.list',
+      outcome: 'allowed',
+      targetType: 'facility',
+      targetId: ctx.actor.facilityId,
+      facilityId: ctx.actor.facilityId,
+      details: { personIds: [...new Set(rows.map((r) => r.person_id))] },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      personId: r.person_id,
+      personName: r.person_name,
+      proposalId: r.proposal_id,
+      message: r.message,
+      requestedBy: r.requested_by_name,
+      requestedByRole: r.requested_by_role,
+      createdAt: r.created_at.toISOString(),
+    }));
   }
 
   async closeReviewRequest(ctx: Ctx, id: string): Promise<void> {
@@ -87,7 +143,14 @@ export class TransparencyService {
         [id, ctx.actor.userId, ctx.actor.facilityId],
       );
       if (!rows[0]) throw notFound('Open review request');
-      await appendAudit(tx, ctx, { action: 'review_request.close', outcome: 'allowed', targetType: 'person', targetId: rows[0].person_id, facilityId: ctx.actor.facilityId, details: { reviewRequestId: id } });
+      await appendAudit(tx, ctx, {
+        action: 'review_request.close',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: rows[0].person_id,
+        facilityId: ctx.actor.facilityId,
+        details: { reviewRequestId: id },
+      });
     });
   }
 }

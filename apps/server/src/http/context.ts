@@ -28,11 +28,26 @@ export function installRequestContext(app: FastifyInstance, deps: { db: Db; auth
     if (access === 'public') return;
     req.actor = await deps.auth.resolve(req.cookies[SESSION_COOKIE]);
     if (!req.actor) {
-      await appendAudit(deps.db, { actor: null, requestId: req.id }, { action: 'route.access', outcome: 'denied', targetType: 'route', targetId: `${req.method} ${url}`, details: { reason: 'unauthenticated' } });
+      await appendAudit(
+        deps.db,
+        { actor: null, requestId: req.id },
+        { action: 'route.access', outcome: 'denied', targetType: 'route', targetId: `${req.method} ${url}`, details: { reason: 'unauthenticated' } },
+      );
       throw new AppError('unauthenticated', 'Sign in first');
     }
     if (!isAllowed(access, req.actor.role)) {
-      await appendAudit(deps.db, { actor: req.actor, requestId: req.id }, { action: 'route.access', outcome: 'denied', targetType: 'route', targetId: `${req.method} ${url}`, facilityId: req.actor.facilityId, details: { reason: 'role' } });
+      await appendAudit(
+        deps.db,
+        { actor: req.actor, requestId: req.id },
+        {
+          action: 'route.access',
+          outcome: 'denied',
+          targetType: 'route',
+          targetId: `${req.method} ${url}`,
+          facilityId: req.actor.facilityId,
+          details: { reason: 'role' },
+        },
+      );
       throw new AppError('forbidden', 'Your role does not allow this action');
     }
   });

@@ -77,12 +77,27 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       // Malformed JSON, body too large, unsupported media type…
       const code: ErrorCode = fe.statusCode === 429 ? 'too_many_attempts' : fe.statusCode === 404 ? 'not_found' : 'validation_failed';
-      return reply.code(fe.statusCode).send({ error: { code, message: fe.message, requestId, ...(code === 'validation_failed' ? { issues: [{ field: '(body)', reason: fe.code ?? 'malformed', message: fe.message }] } : {}) } });
+      return reply.code(fe.statusCode).send({
+        error: {
+          code,
+          message: fe.message,
+          requestId,
+          ...(code === 'validation_failed' ? { issues: [{ field: '(body)', reason: fe.code ?? 'malformed', message: fe.message }] } : {}),
+        },
+      });
     }
     req.log.error({ err, requestId }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal', message: 'Internal error; quote this request id to support', requestId } });
   });
+}
+
+/**
+ * Unknown routes: 404 in the API's error format; with a web app, other GETs outside /api answer
+ * its page so that client-side routes survive a reload.
+ */
+export function installNotFound(app: FastifyInstance, opts: { webApp: boolean }): void {
   app.setNotFoundHandler((req, reply) => {
-    reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, requestId: req.id } });
+    if (opts.webApp && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}`, requestId: req.id } });
   });
 }

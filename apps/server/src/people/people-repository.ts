@@ -68,7 +68,9 @@ export async function listPeople(q: Queryable, scope: PersonScope, query: People
   const where = [scopeClause(scope, params)];
   if (query.q) {
     params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(p.last_name ILIKE $${params.length} OR p.first_name ILIKE $${params.length} OR p.birth_name ILIKE $${params.length} OR p.room ILIKE $${params.length})`);
+    where.push(
+      `(p.last_name ILIKE $${params.length} OR p.first_name ILIKE $${params.length} OR p.birth_name ILIKE $${params.length} OR p.room ILIKE $${params.length})`,
+    );
   }
   if (query.facilityId) {
     params.push(query.facilityId);
@@ -98,15 +100,25 @@ export async function personExists(q: Queryable, id: string): Promise<{ facility
 }
 
 export async function loadDetail(q: Queryable, row: PersonRow): Promise<PersonDetail> {
-  const [profile] = await q.query<{ life_story: string; interests: string[]; habits: string; dislikes: string[]; languages: string[]; updated_at: Date }>('SELECT * FROM person_profile WHERE person_id = $1', [row.id]);
+  const [profile] = await q.query<{ life_story: string; interests: string[]; habits: string; dislikes: string[]; languages: string[]; updated_at: Date }>(
+    'SELECT * FROM person_profile WHERE person_id = $1',
+    [row.id],
+  );
   const capacities = await q.query<{ id: string; domain: Capacity['domain']; level: number; note: string | null; assessed_on: string }>(
     'SELECT id, domain, level, note, assessed_on FROM capacity_assessment WHERE person_id = $1 ORDER BY assessed_on DESC, created_at DESC',
     [row.id],
   );
-  const contacts = await q.query<{ id: string; first_name: string; last_name: string; relationship: Contact['relationship']; phone: string | null; email: string | null; is_legal_representative: boolean; is_trusted_person: boolean; user_id: string | null }>(
-    'SELECT * FROM contact WHERE person_id = $1 ORDER BY is_legal_representative DESC, is_trusted_person DESC, last_name, first_name',
-    [row.id],
-  );
+  const contacts = await q.query<{
+    id: string;
+    first_name: string;
+    last_name: string;
+    relationship: Contact['relationship'];
+    phone: string | null;
+    email: string | null;
+    is_legal_representative: boolean;
+    is_trusted_person: boolean;
+    user_id: string | null;
+  }>('SELECT * FROM contact WHERE person_id = $1 ORDER BY is_legal_representative DESC, is_trusted_person DESC, last_name, first_name', [row.id]);
   return {
     ...toSummary(row),
     birthName: row.birth_name,
@@ -115,7 +127,14 @@ export async function loadDetail(q: Queryable, row: PersonRow): Promise<PersonDe
     admissionDate: row.admission_date,
     version: row.version,
     profile: profile
-      ? { lifeStory: profile.life_story, interests: profile.interests, habits: profile.habits, dislikes: profile.dislikes, languages: profile.languages, updatedAt: profile.updated_at.toISOString() }
+      ? {
+          lifeStory: profile.life_story,
+          interests: profile.interests,
+          habits: profile.habits,
+          dislikes: profile.dislikes,
+          languages: profile.languages,
+          updatedAt: profile.updated_at.toISOString(),
+        }
       : { lifeStory: '', interests: [], habits: '', dislikes: [], languages: [], updatedAt: null },
     capacities: capacities.map((c) => ({ id: c.id, domain: c.domain, level: c.level, note: c.note, assessedOn: c.assessed_on })),
     contacts: contacts.map((c) => ({
@@ -134,15 +153,24 @@ export async function loadDetail(q: Queryable, row: PersonRow): Promise<PersonDe
 }
 
 async function loadActivePlan(q: Queryable, personId: string): Promise<CarePlan | null> {
-  const [plan] = await q.query<{ id: string; status: 'active'; start_date: string; review_date: string; person_agreement: CarePlan['personAgreement']; agreement_note: string | null; created_at: Date }>(
-    `SELECT * FROM care_plan WHERE person_id = $1 AND status = 'active'`,
-    [personId],
-  );
+  const [plan] = await q.query<{
+    id: string;
+    status: 'active';
+    start_date: string;
+    review_date: string;
+    person_agreement: CarePlan['personAgreement'];
+    agreement_note: string | null;
+    created_at: Date;
+  }>(`SELECT * FROM care_plan WHERE person_id = $1 AND status = 'active'`, [personId]);
   if (!plan) return null;
-  const goals = await q.query<{ id: string; title: string; description: string | null; domain: CarePlan['goals'][number]['domain']; target_date: string | null; status: CarePlan['goals'][number]['status'] }>(
-    'SELECT * FROM goal WHERE care_plan_id = $1 ORDER BY position',
-    [plan.id],
-  );
+  const goals = await q.query<{
+    id: string;
+    title: string;
+    description: string | null;
+    domain: CarePlan['goals'][number]['domain'];
+    target_date: string | null;
+    status: CarePlan['goals'][number]['status'];
+  }>('SELECT * FROM goal WHERE care_plan_id = $1 ORDER BY position', [plan.id]);
   return {
     id: plan.id,
     status: plan.status,
@@ -151,7 +179,15 @@ async function loadActivePlan(q: Queryable, personId: string): Promise<CarePlan 
     personAgreement: plan.person_agreement,
     agreementNote: plan.agreement_note,
     createdAt: plan.created_at.toISOString(),
-    goals: goals.map((g) => ({ id: g.id, aiLabel: null, title: g.title, description: g.description, domain: g.domain, targetDate: g.target_date, status: g.status })),
+    goals: goals.map((g) => ({
+      id: g.id,
+      aiLabel: null,
+      title: g.title,
+      description: g.description,
+      domain: g.domain,
+      targetDate: g.target_date,
+      status: g.status,
+    })),
   };
 }
 
@@ -174,7 +210,10 @@ export async function insertPerson(q: Queryable, facilityId: string, p: Partial<
   const keys = (Object.keys(PERSON_COLUMNS) as PersonColumnKey[]).filter((k) => p[k] !== undefined);
   const cols = ['facility_id', ...keys.map((k) => PERSON_COLUMNS[k])];
   const values = [facilityId, ...keys.map((k) => p[k] ?? null)];
-  const [row] = await q.query<{ id: string }>(`INSERT INTO person (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`, values);
+  const [row] = await q.query<{ id: string }>(
+    `INSERT INTO person (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+    values,
+  );
   await q.query('INSERT INTO person_profile (person_id) VALUES ($1)', [row!.id]);
   return row!.id;
 }
@@ -186,19 +225,27 @@ export async function updatePerson(q: Queryable, id: string, p: Partial<Record<P
   await q.query(`UPDATE person SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, [id, ...keys.map((k) => p[k])]);
 }
 
-export async function updateProfile(q: Queryable, personId: string, p: { lifeStory?: string; interests?: string[]; habits?: string; dislikes?: string[]; languages?: string[] }): Promise<void> {
+export async function updateProfile(
+  q: Queryable,
+  personId: string,
+  p: { lifeStory?: string; interests?: string[]; habits?: string; dislikes?: string[]; languages?: string[] },
+): Promise<void> {
   const map = { lifeStory: 'life_story', interests: 'interests', habits: 'habits', dislikes: 'dislikes', languages: 'languages' } as const;
   const keys = (Object.keys(map) as (keyof typeof map)[]).filter((k) => p[k] !== undefined);
   const sets = keys.map((k, i) => `${map[k]} = $${i + 2}`);
-  await q.query(
-    `INSERT INTO person_profile (person_id) VALUES ($1) ON CONFLICT (person_id) DO NOTHING`,
-    [personId],
-  );
+  await q.query(`INSERT INTO person_profile (person_id) VALUES ($1) ON CONFLICT (person_id) DO NOTHING`, [personId]);
   await q.query(`UPDATE person_profile SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE person_id = $1`, [personId, ...keys.map((k) => p[k])]);
 }
 
 export async function insertCapacity(q: Queryable, personId: string, c: CapacityInput, recordedBy: string | null): Promise<void> {
-  await q.query('INSERT INTO capacity_assessment (person_id, domain, level, note, assessed_on, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)', [personId, c.domain, c.level, c.note ?? null, c.assessedOn, recordedBy]);
+  await q.query('INSERT INTO capacity_assessment (person_id, domain, level, note, assessed_on, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)', [
+    personId,
+    c.domain,
+    c.level,
+    c.note ?? null,
+    c.assessedOn,
+    recordedBy,
+  ]);
 }
 
 export async function insertContact(q: Queryable, personId: string, c: ContactInput, userId: string | null = null): Promise<string> {
@@ -214,7 +261,17 @@ export async function updateContact(q: Queryable, personId: string, contactId: s
   const rows = await q.query(
     `UPDATE contact SET first_name = $3, last_name = $4, relationship = $5, phone = $6, email = $7, is_legal_representative = $8, is_trusted_person = $9
       WHERE id = $1 AND person_id = $2 RETURNING id`,
-    [contactId, personId, c.firstName, c.lastName, c.relationship, c.phone ?? null, c.email ?? null, c.isLegalRepresentative ?? false, c.isTrustedPerson ?? false],
+    [
+      contactId,
+      personId,
+      c.firstName,
+      c.lastName,
+      c.relationship,
+      c.phone ?? null,
+      c.email ?? null,
+      c.isLegalRepresentative ?? false,
+      c.isTrustedPerson ?? false,
+    ],
   );
   return rows.length > 0;
 }

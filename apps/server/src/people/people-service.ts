@@ -29,7 +29,11 @@ export class PeopleService {
   private async load(row: Parameters<typeof repo.loadDetail>[1]): Promise<PersonDetail> {
     const detail = await repo.loadDetail(this.db, row);
     if (detail.carePlan?.goals.length) {
-      const labels = await this.labels(this.db, 'goal', detail.carePlan.goals.map((g) => g.id));
+      const labels = await this.labels(
+        this.db,
+        'goal',
+        detail.carePlan.goals.map((g) => g.id),
+      );
       detail.carePlan.goals = detail.carePlan.goals.map((g) => ({ ...g, aiLabel: labels.get(g.id) ?? null }));
     }
     return detail;
@@ -38,7 +42,14 @@ export class PeopleService {
   async list(ctx: Ctx, query: PeopleQuery): Promise<Page<PersonSummary>> {
     const scope = personScope(ctx.actor);
     const { items, total } = await repo.listPeople(this.db, scope, query);
-    await appendAudit(this.db, ctx, { action: 'person.list', outcome: 'allowed', targetType: 'facility', targetId: ctx.actor.facilityId, facilityId: ctx.actor.facilityId, details: { personIds: items.map((p) => p.id) } });
+    await appendAudit(this.db, ctx, {
+      action: 'person.list',
+      outcome: 'allowed',
+      targetType: 'facility',
+      targetId: ctx.actor.facilityId,
+      facilityId: ctx.actor.facilityId,
+      details: { personIds: items.map((p) => p.id) },
+    });
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
@@ -77,7 +88,8 @@ export class PeopleService {
         }
         const birth = patch.birthDate ?? row.birth_date;
         const admission = patch.admissionDate ?? row.admission_date;
-        if (admission < birth) throw validationError([{ field: 'admissionDate', reason: 'before_birth', message: 'Admission date cannot be before birth date' }]);
+        if (admission < birth)
+          throw validationError([{ field: 'admissionDate', reason: 'before_birth', message: 'Admission date cannot be before birth date' }]);
         await repo.updatePerson(tx, id, patch);
         return { fields: Object.keys(patch) };
       }),
@@ -94,7 +106,8 @@ export class PeopleService {
   }
 
   async addCapacity(ctx: Ctx, id: string, input: CapacityInput): Promise<PersonDetail> {
-    if (input.assessedOn > new Date().toISOString().slice(0, 10)) throw validationError([{ field: 'assessedOn', reason: 'in_future', message: 'Assessment date cannot be in the future' }]);
+    if (input.assessedOn > new Date().toISOString().slice(0, 10))
+      throw validationError([{ field: 'assessedOn', reason: 'in_future', message: 'Assessment date cannot be in the future' }]);
     await this.write(ctx, id, 'person.capacity.add', async (tx) => {
       await repo.insertCapacity(tx, id, input, ctx.actor.userId);
       return { domain: input.domain };
@@ -137,12 +150,25 @@ export class PeopleService {
     const row = await repo.findPerson(q, personScope(ctx.actor), id);
     if (row) return row;
     const exists = await repo.personExists(q, id);
-    if (exists) await appendAudit(q, ctx, { action, outcome: 'denied', targetType: 'person', targetId: id, facilityId: exists.facility_id, details: { reason: 'outside_scope' } });
+    if (exists)
+      await appendAudit(q, ctx, {
+        action,
+        outcome: 'denied',
+        targetType: 'person',
+        targetId: id,
+        facilityId: exists.facility_id,
+        details: { reason: 'outside_scope' },
+      });
     throw notFound('Person');
   }
 
   /** One write on a person: scope check, change and audit entry in one transaction. */
-  private async write(ctx: Ctx, id: string, action: string, change: (tx: Queryable, row: NonNullable<Awaited<ReturnType<typeof repo.findPerson>>>) => Promise<Record<string, unknown>>) {
+  private async write(
+    ctx: Ctx,
+    id: string,
+    action: string,
+    change: (tx: Queryable, row: NonNullable<Awaited<ReturnType<typeof repo.findPerson>>>) => Promise<Record<string, unknown>>,
+  ) {
     // Denials are audited outside the write's transaction, which rolls back.
     await this.findOrDeny(this.db, ctx, id, action);
     await this.db.transaction(async (tx) => {
@@ -161,7 +187,8 @@ export class PeopleService {
   }
 
   private checkAttendance(kind: string, days: readonly string[]): void {
-    if (days.length > 0 && kind !== 'day_care') throw validationError([{ field: 'attendanceDays', reason: 'not_day_care', message: 'Attendance days apply to day-care centres only' }]);
+    if (days.length > 0 && kind !== 'day_care')
+      throw validationError([{ field: 'attendanceDays', reason: 'not_day_care', message: 'Attendance days apply to day-care centres only' }]);
   }
 
   private async checkContactFlags(q: Queryable, personId: string, contactId: string | null, input: ContactInput): Promise<void> {
@@ -179,7 +206,9 @@ export class PeopleService {
       return await fn();
     } catch (err) {
       if ((err as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new AppError('conflict', 'Another person already has this INS', [{ field: 'ins', reason: 'duplicate', message: 'Another person already has this INS' }]);
+        throw new AppError('conflict', 'Another person already has this INS', [
+          { field: 'ins', reason: 'duplicate', message: 'Another person already has this INS' },
+        ]);
       }
       throw err;
     }

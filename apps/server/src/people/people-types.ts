@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import type { capacityInputSchema, carePlanInputSchema, contactInputSchema, peopleQuerySchema, personInputSchema, personPatchSchema, profileInputSchema } from '@presence/shared';
+import type {
+  capacityInputSchema,
+  carePlanInputSchema,
+  contactInputSchema,
+  peopleQuerySchema,
+  personInputSchema,
+  personPatchSchema,
+  profileInputSchema,
+} from '@presence/shared';
 
 /** Inputs as the services receive them: parsed, defaults applied. */
 export type PersonInput = z.output<typeof personInputSchema>;

@@ -1,0 +1,97 @@
+import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { can, endpoints, keys } from '../api';
+import { useMe } from '../ui/auth';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { Loading } from '../ui/Loading';
+import { usePageTitle } from '../ui/usePageTitle';
+import { IdentitySection } from './person/IdentitySection';
+import { ProfileSection } from './person/ProfileSection';
+import { CapacitiesSection } from './person/CapacitiesSection';
+import { ContactsSection } from './person/ContactsSection';
+import { CarePlanSection } from './person/CarePlanSection';
+
+const TABS = ['identity', 'profile', 'capacities', 'contacts', 'plan'] as const;
+type Tab = (typeof TABS)[number];
+
+export function PersonPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const person = useQuery({ queryKey: keys.person(id), queryFn: () => endpoints.person(id) });
+  const name = person.data ? `${person.data.firstName} ${person.data.lastName}` : null;
+  usePageTitle(name);
+
+  const requested = params.get('tab');
+  const tab: Tab = TABS.find((x) => x === requested) ?? 'identity';
+
+  if (person.isPending) return <Loading />;
+  if (person.isError) {
+    return (
+      <Stack>
+        <Title order={1}>{t('errors.notFound')}</Title>
+        <ErrorMessage error={person.error} />
+      </Stack>
+    );
+  }
+  const p = person.data;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <div>
+          <Title order={1}>
+            {p.firstName} {p.lastName.toUpperCase()}
+          </Title>
+          <Group gap="xs" mt={4}>
+            <Text>{t('person.summary', { age: t('person.age', { count: p.age }), facility: p.facilityName })}</Text>
+            {p.room && <Text>· {t('person.room', { room: p.room })}</Text>}
+            <Badge color="gray.8" size="lg">
+              {t(`statuses.${p.status}`)}
+            </Badge>
+          </Group>
+        </div>
+        <Group gap="xs">
+          {can.editIdentity(me.role) && (
+            <Button component={Link} to={`/people/${p.id}/edit`} variant="outline">
+              {t('person.editIdentity')}
+            </Button>
+          )}
+          {can.seeAccessLog(me.role) && (
+            <Button component={Link} to={`/people/${p.id}/access-log`} variant="outline">
+              {t('person.accessLog')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+
+      <Tabs value={tab} onChange={(v) => setParams(v && v !== 'identity' ? { tab: v } : {}, { replace: true })}>
+        <Tabs.List aria-label={t('person.tabs')}>
+          {TABS.map((x) => (
+            <Tabs.Tab key={x} value={x}>
+              {t(`person.${x}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="identity" pt="md">
+          <IdentitySection person={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="profile" pt="md">
+          <ProfileSection person={p} canEdit={can.editProfile(me.role)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="capacities" pt="md">
+          <CapacitiesSection person={p} canAdd={can.addCapacity(me.role)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts" pt="md">
+          <ContactsSection person={p} canEdit={can.editContacts(me.role)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="plan" pt="md">
+          <CarePlanSection person={p} canEdit={can.editPlan(me.role)} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

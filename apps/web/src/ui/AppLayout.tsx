@@ -1,0 +1,91 @@
+import { useEffect, useRef } from 'react';
+import { Box, Button, Container, Group, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { can, endpoints, keys } from '../api';
+import { useMe } from './auth';
+import { Preferences } from './Preferences';
+import { MAIN_ID, SkipLink } from './SkipLink';
+
+/** Layout of every signed-in page: skip link, header with navigation and preferences, main. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+
+  // After each page change, move focus to the main region so keyboard and screen-reader users start there.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.getElementById(MAIN_ID)?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [pathname]);
+
+  const logout = async () => {
+    try {
+      await endpoints.logout();
+    } finally {
+      queryClient.clear();
+      queryClient.setQueryData(keys.me, null);
+      void navigate('/login', { replace: true });
+    }
+  };
+
+  return (
+    <>
+      <SkipLink />
+      <header className="app-header">
+        <Container size="lg" py="xs">
+          <Group justify="space-between" wrap="wrap" gap="xs">
+            <Link to="/" className="brand">
+              {t('app.name')}
+            </Link>
+            <Group gap="sm" wrap="wrap">
+              <Text>
+                {t('header.signedInAs', { name: me.displayName })} · {t(`roles.${me.role}`)}
+              </Text>
+              <Button variant="outline" onClick={() => void logout()}>
+                {t('header.logout')}
+              </Button>
+            </Group>
+          </Group>
+          <Group justify="space-between" wrap="wrap" gap="xs" mt="xs">
+            <nav aria-label={t('header.mainNav')}>
+              <Group gap={4} wrap="wrap" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                <li>
+                  <NavLink to="/" end className="nav-link">
+                    {t('nav.home')}
+                  </NavLink>
+                </li>
+                {can.listPeople(me.role) && (
+                  <li>
+                    <NavLink to="/people" className="nav-link">
+                      {t('nav.people')}
+                    </NavLink>
+                  </li>
+                )}
+                <li>
+                  <NavLink to="/account" className="nav-link">
+                    {t('nav.account')}
+                  </NavLink>
+                </li>
+              </Group>
+            </nav>
+            <Preferences />
+          </Group>
+        </Container>
+      </header>
+      <Box component="main" id={MAIN_ID} tabIndex={-1}>
+        <Container size="lg" py="lg">
+          <Outlet />
+        </Container>
+      </Box>
+    </>
+  );
+}
