@@ -2,7 +2,7 @@ import { loadConfig, ConfigError } from './config.js';
 import { openDatabase } from './db/open.js';
 import { DataDirLockedError } from './db/lock.js';
 import { initApp } from './app.js';
-import { ensureDemoData } from './demo/seed.js';
+import { DEMO_PASSWORD, ensureDemoData } from './demo/seed.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.http.listen({ port: config.port, host: config.host });
   log(`Présence ${config.version} listening on http://localhost:${config.port} (started in ${Date.now() - started} ms)`);
-  if (config.demoData) log('demo accounts: run `npx presence demo-accounts`, or see README.md (password for all: see the README)');
+  if (config.demoData) log(`demo accounts: \`npx presence demo-accounts\` or README.md; every demo account's password is ${DEMO_PASSWORD}`);
 }
 
 main().catch((err: unknown) => {

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { openDatabase } from '../src/db/open.js';
 import { appendAudit } from '../src/audit/audit-service.js';
+import { ROLES } from '@presence/shared';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../bin/presence.js', import.meta.url));
@@ -57,6 +58,48 @@ describe('presence command on a PGlite data directory', () => {
     const r = await presence(['audit', 'verify'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('entry 2');
+  });
+
+  it('demo-accounts prints every demo account as JSON, one per role at least, relatives included', async () => {
+    const r = await presence(['demo-accounts'], dir);
+    expect(r.code).toBe(0);
+    const accounts = JSON.parse(r.stdout) as { email: string; password: string; role: string; facility: string | null }[];
+    for (const role of ROLES) expect(accounts.some((a) => a.role === role), role).toBe(true);
+    expect(accounts.every((a) => a.email && a.password && a.facility)).toBe(true);
+    expect(accounts.find((a) => a.email === 'proche@demo.presence.fr')).toMatchObject({ role: 'relative', facility: 'EHPAD Les Tilleuls' });
+  });
+
+  it('seed adds N people deterministically, with proportionate staff', async () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'presence-seed-'));
+    try {
+      const r = await presence(['seed', '--people', '40', '--seed', 's1'], other);
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out).toMatchObject({ people: 40, seed: 's1' });
+      expect(out.staff).toBeGreaterThan(5);
+      const opened = await openDatabase({ dataDir: other });
+      try {
+        const [row] = await opened.db.query<{ n: number }>('SELECT count(*)::int AS n FROM person');
+        expect(row!.n).toBe(40);
+        const names = await opened.db.query<{ last_name: string }>('SELECT last_name FROM person ORDER BY last_name, first_name LIMIT 5');
+        const again = mkdtempSync(path.join(tmpdir(), 'presence-seed-'));
+        try {
+          await presence(['seed', '--people', '40', '--seed', 's1'], again);
+          const o2 = await openDatabase({ dataDir: again });
+          try {
+            expect(await o2.db.query('SELECT last_name FROM person ORDER BY last_name, first_name LIMIT 5')).toEqual(names);
+          } finally {
+            await o2.close();
+          }
+        } finally {
+          rmSync(again, { recursive: true, force: true });
+        }
+      } finally {
+        await opened.close();
+      }
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('prints usage errors for bad arguments', async () => {
