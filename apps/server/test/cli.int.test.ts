@@ -64,7 +64,11 @@ describe('presence command on a PGlite data directory', () => {
     const r = await presence(['demo-accounts'], dir);
     expect(r.code).toBe(0);
     const accounts = JSON.parse(r.stdout) as { email: string; password: string; role: string; facility: string | null }[];
-    for (const role of ROLES) expect(accounts.some((a) => a.role === role), role).toBe(true);
+    for (const role of ROLES)
+      expect(
+        accounts.some((a) => a.role === role),
+        role,
+      ).toBe(true);
     expect(accounts.every((a) => a.email && a.password && a.facility)).toBe(true);
     expect(accounts.find((a) => a.email === 'proche@demo.presence.fr')).toMatchObject({ role: 'relative', facility: 'EHPAD Les Tilleuls' });
   });
