@@ -11,7 +11,7 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.ts', 'bench/*.mjs', 'apps/server/bin/*.js'] },
+        projectService: { allowDefaultProject: ['*.js', '*.ts', 'bench/*.mjs', 'bench/*.ts', 'apps/server/bin/*.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -23,13 +23,16 @@ import { GuaranteeService } from './guarantee/guarantee-service.js';
 import { guaranteeRoutes } from './guarantee/guarantee-routes.js';
 import { TransparencyService } from './guarantee/transparency-service.js';
 import { transparencyRoutes } from './guarantee/transparency-routes.js';
+import { ActivitiesService } from './activities/activities-service.js';
+import { activitiesRoutes } from './activities/activities-routes.js';
+import { registerActivityRecommender } from './activities/activity-recommender-feature.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export interface App {
   http: FastifyInstance;
   db: Db;
-  services: { auth: AuthService; people: PeopleService; guarantee: GuaranteeService };
+  services: { auth: AuthService; people: PeopleService; guarantee: GuaranteeService; activities: ActivitiesService };
   /** Every "METHOD /url" registered, for the access-policy test. */
   routes: { method: string; url: string }[];
 }
@@ -81,8 +84,12 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   const people = new PeopleService(db);
   const guarantee = new GuaranteeService(db, people);
   people.useLabels((q, type, ids) => guarantee.labelsFor(q, type, ids));
+  // Every AI feature of Présence, registered here and nowhere else.
+  registerActivityRecommender(guarantee);
   opts.features?.(guarantee);
   await guarantee.syncRegister();
+  const activities = new ActivitiesService(db, people, guarantee);
+  await activities.ensureCatalogue();
   installRequestContext(http, { db, auth });
 
   http.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness and database engine' } }, async () => {
@@ -96,6 +103,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   statsRoutes(http, db);
   guaranteeRoutes(http, guarantee);
   transparencyRoutes(http, new TransparencyService(db, people));
+  activitiesRoutes(http, activities);
 
   if (existsSync(WEB_DIST)) {
     // The built web app; client-side routes (any other GET outside /api) answer its page.
@@ -104,5 +112,5 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   installNotFound(http, { webApp: existsSync(WEB_DIST) });
 
   await http.ready();
-  return { http, db, services: { auth, people, guarantee }, routes };
+  return { http, db, services: { auth, people, guarantee, activities }, routes };
 }

@@ -3,6 +3,7 @@ import { openDatabase } from './db/open.js';
 import { DataDirLockedError } from './db/lock.js';
 import { initApp } from './app.js';
 import { DEMO_PASSWORD, ensureDemoData } from './demo/seed.js';
+import { seedDemoProposals } from './demo/demo-proposals.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -16,11 +17,12 @@ async function main(): Promise<void> {
   } else {
     log(`database: PostgreSQL at ${opened.location}`);
   }
-  if (config.demoData) {
-    const seeded = await ensureDemoData(db);
-    log(seeded.created ? `demo data created: ${seeded.people} people, ${seeded.users} accounts` : 'demo data already present');
-  }
+  const seeded = config.demoData ? await ensureDemoData(db) : null;
   const app = await initApp(config, db);
+  if (seeded?.created) {
+    const { proposals } = await seedDemoProposals(app);
+    log(`demo data created: ${seeded.people} people, ${seeded.users} accounts, ${proposals} AI proposals`);
+  } else if (seeded) log('demo data already present');
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

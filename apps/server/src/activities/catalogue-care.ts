@@ -1,0 +1,191 @@
+/**
+ * Catalogue, part 4: sensory and relaxation, pet visits, intergenerational, spiritual, everyday-life tasks.
+ * See catalogue.ts for the conventions (tags, capacity maxima, contraindications).
+ * Spiritual activities are open to all faiths and to none; they are only ever proposed, never imposed.
+ */
+import type { CatalogueActivity } from './catalogue.js';
+
+// prettier-ignore
+export const CARE_ACTIVITIES: readonly CatalogueActivity[] = [
+  // ── sensory ──
+  {
+    key: 'seance-snoezelen', category: 'sensory', name: 'Séance Snoezelen',
+    description: 'Stimulation multisensorielle dans l’espace Snoezelen : lumières douces, colonne à bulles, matelas vibrant, musique et senteurs, pour apaiser et rejoindre la personne par les sens.',
+    tags: ['détente', 'toucher', 'snoezelen', 'stimulation sensorielle', 'apaisant', 'temps calme'], goalDomains: ['wellbeing', 'cognition'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 3, cognition: 3 }, contraindications: ['épilepsie photosensible'],
+    groupMin: 1, groupMax: 3, durationMinutes: 30, roomType: 'snoezelen', leaderSkill: 'sensory',
+    materials: ['colonne à bulles', 'fibres optiques', 'matelas à eau', 'diffuseur'],
+  },
+  {
+    key: 'massage-des-mains', category: 'sensory', name: 'Massage des mains et toucher-massage',
+    description: 'Modelage doux des mains et des avant-bras avec une crème neutre, en individuel ou en petit groupe, pour la détente et le lien.',
+    tags: ['détente', 'toucher', 'esthétique', 'apaisant', 'temps calme'], goalDomains: ['wellbeing', 'social'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 3, cognition: 3 }, contraindications: ['lésions cutanées des mains', 'allergie aux cosmétiques'],
+    groupMin: 1, groupMax: 4, durationMinutes: 30, roomType: 'living_room', leaderSkill: 'sensory',
+    materials: ['crème neutre', 'serviettes', 'musique douce'],
+  },
+  {
+    key: 'loto-des-odeurs', category: 'sensory', name: 'Loto des odeurs',
+    description: 'Reconnaître les parfums de la cuisine et du jardin (lavande, cannelle, café, menthe) et les associer aux souvenirs qu’ils évoquent.',
+    tags: ['cuisine', 'jardinage', 'souvenirs', 'loto'], goalDomains: ['cognition', 'wellbeing'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 2, cognition: 2 }, contraindications: ['allergie aux huiles essentielles', 'asthme sévère'],
+    groupMin: 3, groupMax: 10, durationMinutes: 45, roomType: 'activity_room', leaderSkill: 'sensory',
+    materials: ['coffret d’odeurs', 'flacons', 'cartes illustrées'],
+  },
+  {
+    key: 'relaxation-sophrologie', category: 'sensory', name: 'Relaxation et sophrologie',
+    description: 'Relaxation guidée, respiration et visualisation, dans une ambiance calme et tamisée.',
+    tags: ['détente'], goalDomains: ['wellbeing', 'health'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 1, cognition: 2 }, contraindications: [],
+    groupMin: 2, groupMax: 8, durationMinutes: 45, roomType: 'snoezelen', leaderSkill: 'sensory',
+    materials: ['fauteuils de relaxation', 'plaids', 'musique douce'],
+  },
+  {
+    key: 'atelier-toucher-matieres', category: 'sensory', name: 'Atelier toucher et matières',
+    description: 'Manipulation de matières (tissus, laine, graines, sable tiède) et de tabliers d’activités, pour les personnes aux troubles cognitifs sévères.',
+    tags: ['toucher', 'couture', 'détente'], goalDomains: ['wellbeing', 'cognition'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 3, cognition: 3 }, contraindications: [],
+    groupMin: 1, groupMax: 4, durationMinutes: 30, roomType: 'living_room', leaderSkill: 'sensory',
+    materials: ['tabliers sensoriels', 'boîtes à toucher', 'coussins lestés'],
+  },
+  // ── pet_visit ──
+  {
+    key: 'mediation-animale-chien', category: 'pet_visit', name: 'Médiation animale avec le chien',
+    description: 'Un intervenant en médiation animale vient avec son chien : caresses, brossage, petits jeux de lancer et promenade en laisse, en petit groupe.',
+    tags: ['animaux', 'promenade'], goalDomains: ['wellbeing', 'social', 'mobility'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 3, cognition: 3 }, contraindications: ['allergie aux poils', 'phobie des chiens'],
+    groupMin: 3, groupMax: 8, durationMinutes: 60, roomType: 'living_room', leaderSkill: 'animation',
+    materials: ['friandises pour chien', 'brosses', 'balles'],
+  },
+  {
+    key: 'visite-du-chien-en-chambre', category: 'pet_visit', name: 'Visite individuelle du chien en chambre',
+    description: 'Pour les personnes alitées ou isolées, courte visite du chien médiateur au bord du lit, avec l’intervenant.',
+    tags: ['animaux', 'temps calme'], goalDomains: ['wellbeing', 'social'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 3, cognition: 3 }, contraindications: ['allergie aux poils', 'phobie des chiens'],
+    groupMin: 1, groupMax: 1, durationMinutes: 20, roomType: 'living_room', leaderSkill: 'none',
+    materials: ['drap de protection', 'friandises pour chien'],
+  },
+  {
+    key: 'mini-ferme-itinerante', category: 'pet_visit', name: 'Mini-ferme itinérante',
+    description: 'Une ferme pédagogique s’installe au jardin avec lapins, poules, chèvre naine et cochons d’Inde : on les nourrit, on les caresse et on parle de la ferme d’antan.',
+    tags: ['animaux', 'oiseaux', 'souvenirs'], goalDomains: ['wellbeing', 'social', 'cognition'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 3, cognition: 3 }, contraindications: ['allergie aux poils', 'allergie aux plumes'],
+    groupMin: 5, groupMax: 20, durationMinutes: 90, roomType: 'garden', leaderSkill: 'animation',
+    materials: ['enclos mobile', 'foin', 'bancs'],
+  },
+  {
+    key: 'soin-des-poules', category: 'pet_visit', name: 'Soin des poules de l’établissement',
+    description: 'Nourrir les poules, changer l’eau et ramasser les œufs au poulailler du jardin : un rendez-vous quotidien apprécié des anciens agriculteurs.',
+    tags: ['animaux', 'jardinage', 'tâches du quotidien'], goalDomains: ['autonomy', 'wellbeing', 'mobility'],
+    requiredCapacities: { mobility: 2, vision: 3, hearing: 3, cognition: 3 }, contraindications: ['allergie aux plumes'],
+    groupMin: 1, groupMax: 3, durationMinutes: 20, roomType: 'garden', leaderSkill: 'none',
+    materials: ['seau de grains', 'panier à œufs', 'bottes'],
+  },
+  // ── intergenerational ──
+  {
+    key: 'rencontre-ecole-voisine', category: 'intergenerational', name: 'Rencontre avec l’école voisine',
+    description: 'Une classe de l’école voisine vient partager jeux, lectures ou chansons avec les résidents, dans un projet suivi toute l’année.',
+    tags: ['enfants', 'chant', 'lecture'], goalDomains: ['social', 'wellbeing', 'cognition'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 2, cognition: 3 }, contraindications: ['hypersensibilité au bruit'],
+    groupMin: 6, groupMax: 15, durationMinutes: 60, roomType: 'activity_room', leaderSkill: 'animation',
+    materials: ['livres', 'jeux', 'goûter partagé'],
+  },
+  {
+    key: 'eveil-musical-creche', category: 'intergenerational', name: 'Éveil musical avec la crèche',
+    description: 'Comptines, jeux de doigts et petits instruments avec les tout-petits de la crèche voisine, en présence de leurs auxiliaires.',
+    tags: ['enfants', 'chant', 'chanson française', 'musique'], goalDomains: ['social', 'wellbeing'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 2, cognition: 3 }, contraindications: ['hypersensibilité au bruit'],
+    groupMin: 4, groupMax: 10, durationMinutes: 45, roomType: 'activity_room', leaderSkill: 'music',
+    materials: ['instruments de percussion', 'recueil de comptines', 'tapis'],
+  },
+  {
+    key: 'atelier-tablette-lyceens', category: 'intergenerational', name: 'Atelier tablette et appels vidéo avec des lycéens',
+    description: 'Des lycéens en service civique aident à utiliser la tablette : appels vidéo avec la famille, photos, recherches sur son village natal.',
+    tags: ['enfants', 'photographie', 'voyages', 'généalogie', 'appels vidéo'], goalDomains: ['family', 'social', 'autonomy'],
+    requiredCapacities: { mobility: 3, vision: 2, hearing: 2, cognition: 2 }, contraindications: [],
+    groupMin: 2, groupMax: 8, durationMinutes: 60, roomType: 'activity_room', leaderSkill: 'animation',
+    materials: ['tablettes', 'wifi', 'supports de tablette', 'casques audio'],
+  },
+  {
+    key: 'potager-partage-centre-de-loisirs', category: 'intergenerational', name: 'Potager partagé avec le centre de loisirs',
+    description: 'Le mercredi, résidents et enfants du centre de loisirs sèment, arrosent et récoltent ensemble ; les anciens transmettent leur savoir-faire.',
+    tags: ['enfants', 'jardinage'], goalDomains: ['social', 'wellbeing', 'mobility'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 3, cognition: 3 }, contraindications: ['allergie au pollen', 'hypersensibilité au bruit'],
+    groupMin: 4, groupMax: 12, durationMinutes: 90, roomType: 'garden', leaderSkill: 'animation',
+    materials: ['bacs surélevés', 'petits outils', 'graines', 'arrosoirs'],
+  },
+  // ── spiritual ──
+  {
+    key: 'messe-dans-l-etablissement', category: 'spiritual', name: 'Messe dans l’établissement',
+    description: 'Messe célébrée chaque mois par l’aumônerie catholique, ouverte à tous ; les personnes qui le souhaitent sont accompagnées jusqu’à la chapelle.',
+    tags: ['messe', 'spiritualité', 'célébration religieuse'], goalDomains: ['wellbeing', 'social'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 3, cognition: 3 }, contraindications: [],
+    groupMin: 3, groupMax: 20, durationMinutes: 60, roomType: 'chapel', leaderSkill: 'none',
+    materials: ['livrets de chants en gros caractères', 'autel portatif'],
+  },
+  {
+    key: 'temps-de-recueillement', category: 'spiritual', name: 'Temps de recueillement ouvert à tous',
+    description: 'Moment de silence, de textes de sagesse et de musique, ouvert aux croyants de toutes confessions comme aux non-croyants, notamment après un décès.',
+    tags: ['spiritualité', 'recueillement', 'messe'], goalDomains: ['wellbeing', 'social'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 3, cognition: 3 }, contraindications: [],
+    groupMin: 2, groupMax: 15, durationMinutes: 30, roomType: 'chapel', leaderSkill: 'none',
+    materials: ['bougies électriques', 'textes choisis', 'musique douce'],
+  },
+  {
+    key: 'visite-representant-du-culte', category: 'spiritual', name: 'Visite d’un représentant du culte de son choix',
+    description: 'À la demande de la personne, visite d’un aumônier, d’un pasteur, d’un imam, d’un rabbin ou d’un autre représentant de son culte, en toute confidentialité.',
+    tags: ['spiritualité', 'messe', 'célébration religieuse'], goalDomains: ['wellbeing', 'social'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 3, cognition: 3 }, contraindications: [],
+    groupMin: 1, groupMax: 1, durationMinutes: 30, roomType: 'living_room', leaderSkill: 'none',
+    materials: ['espace calme', 'coordonnées des aumôneries'],
+  },
+  {
+    key: 'accompagnement-celebration-religieuse', category: 'spiritual', name: 'Accompagnement à une célébration religieuse',
+    description: 'Accompagnement à la célébration religieuse de son choix hors de l’établissement (église, temple, mosquée, synagogue), avec un bénévole ou un proche.',
+    tags: ['spiritualité', 'messe', 'célébration religieuse'], goalDomains: ['wellbeing', 'social'],
+    requiredCapacities: { mobility: 2, vision: 3, hearing: 3, cognition: 2 }, contraindications: ['risque de fugue'],
+    groupMin: 1, groupMax: 4, durationMinutes: 120, roomType: 'outdoor', leaderSkill: 'none',
+    materials: ['minibus adapté', 'fauteuil de transfert'],
+  },
+  // ── everyday_life ──
+  {
+    key: 'pliage-du-linge', category: 'everyday_life', name: 'Pliage du linge',
+    description: 'Plier serviettes, torchons et bavoirs de l’établissement : un geste familier et apaisant qui redonne le sentiment d’être utile.',
+    tags: ['tâches du quotidien', 'couture', 'apaisant'], goalDomains: ['autonomy', 'wellbeing', 'cognition'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 3, cognition: 3 }, contraindications: [],
+    groupMin: 1, groupMax: 6, durationMinutes: 30, roomType: 'living_room', leaderSkill: 'none',
+    materials: ['linge propre à plier', 'panières'],
+  },
+  {
+    key: 'mettre-la-table', category: 'everyday_life', name: 'Mettre la table',
+    description: 'Dresser les couverts, plier les serviettes et disposer les menus avant le repas, avec un soignant.',
+    tags: ['tâches du quotidien', 'cuisine', 'mettre la table'], goalDomains: ['autonomy', 'social', 'nutrition'],
+    requiredCapacities: { mobility: 2, vision: 2, hearing: 3, cognition: 3 }, contraindications: [],
+    groupMin: 1, groupMax: 4, durationMinutes: 20, roomType: 'living_room', leaderSkill: 'none',
+    materials: ['vaisselle', 'serviettes', 'menus du jour'],
+  },
+  {
+    key: 'epluchage-des-legumes', category: 'everyday_life', name: 'Épluchage des légumes',
+    description: 'Éplucher les pommes de terre, écosser les petits pois ou équeuter les haricots pour la cuisine, assis autour d’une table en discutant.',
+    tags: ['cuisine', 'jardinage', 'tâches du quotidien'], goalDomains: ['autonomy', 'nutrition', 'social'],
+    requiredCapacities: { mobility: 3, vision: 2, hearing: 3, cognition: 2 }, contraindications: [],
+    groupMin: 2, groupMax: 8, durationMinutes: 45, roomType: 'kitchen', leaderSkill: 'cooking',
+    materials: ['économes', 'bassines', 'légumes de saison', 'tabliers'],
+  },
+  {
+    key: 'epicerie-des-residents', category: 'everyday_life', name: 'Petite épicerie des résidents',
+    description: 'Tenir la boutique de l’établissement (friandises, produits d’hygiène, timbres) : accueil, rendu de monnaie et tenue du cahier de caisse.',
+    tags: ['commerce', 'tâches du quotidien'], goalDomains: ['autonomy', 'social', 'cognition'],
+    requiredCapacities: { mobility: 3, vision: 2, hearing: 2, cognition: 1 }, contraindications: [],
+    groupMin: 1, groupMax: 3, durationMinutes: 90, roomType: 'living_room', leaderSkill: 'animation',
+    materials: ['caisse', 'monnaie', 'cahier de comptes', 'produits'],
+  },
+  {
+    key: 'service-du-gouter', category: 'everyday_life', name: 'Préparer et servir le goûter',
+    description: 'Préparer le café, le thé et le chocolat, disposer les biscuits et servir les autres résidents au goûter.',
+    tags: ['cuisine', 'pâtisserie', 'tâches du quotidien'], goalDomains: ['autonomy', 'social', 'nutrition'],
+    requiredCapacities: { mobility: 2, vision: 2, hearing: 3, cognition: 2 }, contraindications: [],
+    groupMin: 2, groupMax: 4, durationMinutes: 45, roomType: 'kitchen', leaderSkill: 'none',
+    materials: ['chariot de service', 'cafetière', 'tasses', 'biscuits'],
+  },
+];

@@ -1,0 +1,165 @@
+/**
+ * Catalogue, part 2: gentle exercise, walking, outings, gardening.
+ * See catalogue.ts for the conventions (tags, capacity maxima, contraindications).
+ */
+import type { CatalogueActivity } from './catalogue.js';
+
+// prettier-ignore
+export const MOVEMENT_ACTIVITIES: readonly CatalogueActivity[] = [
+  // ── gentle_exercise ──
+  {
+    key: 'gym-douce-assise', category: 'gentle_exercise', name: 'Gym douce assise',
+    description: 'Échauffement articulaire, renforcement musculaire et respiration, assis sur une chaise ou en fauteuil, en musique ; chacun va à son rythme.',
+    tags: ['gym douce', 'gymnastique'], goalDomains: ['mobility', 'health', 'wellbeing'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 3, cognition: 3 }, contraindications: ['fracture récente', 'insuffisance cardiaque décompensée'],
+    groupMin: 4, groupMax: 12, durationMinutes: 45, roomType: 'gym', leaderSkill: 'physical',
+    materials: ['chaises stables sans roulettes', 'balles souples', 'bandes élastiques', 'musique'],
+  },
+  {
+    key: 'atelier-equilibre-prevention-chutes', category: 'gentle_exercise', name: 'Atelier équilibre et prévention des chutes',
+    description: 'Exercices d’équilibre debout avec appui, lever de chaise et apprentissage du relever du sol, avec le kinésithérapeute ou l’enseignant en activité physique adaptée.',
+    tags: ['gym douce', 'gymnastique', 'promenade', 'équilibre', 'prévention des chutes'], goalDomains: ['mobility', 'health', 'autonomy'],
+    requiredCapacities: { mobility: 2, vision: 2, hearing: 2, cognition: 2 }, contraindications: ['fracture récente', 'vertiges', 'hypotension orthostatique sévère'],
+    groupMin: 4, groupMax: 8, durationMinutes: 45, roomType: 'gym', leaderSkill: 'physical',
+    materials: ['barres d’appui', 'tapis de sol', 'plots', 'chaises'],
+  },
+  {
+    key: 'jeux-de-ballon-assis', category: 'gentle_exercise', name: 'Jeux de ballon assis',
+    description: 'Passes, lancers et tirs au but avec des ballons légers, assis en cercle, pour bouger en s’amusant.',
+    tags: ['football', 'rugby', 'gymnastique'], goalDomains: ['mobility', 'social'],
+    requiredCapacities: { mobility: 3, vision: 2, hearing: 3, cognition: 3 }, contraindications: ['fracture récente'],
+    groupMin: 4, groupMax: 12, durationMinutes: 30, roomType: 'gym', leaderSkill: 'physical',
+    materials: ['ballons légers', 'paniers', 'cerceaux'],
+  },
+  {
+    key: 'danse-assise', category: 'gentle_exercise', name: 'Danse assise',
+    description: 'Chorégraphies simples des bras et des jambes, assis, sur des valses, tangos et madisons d’autrefois.',
+    tags: ['danse', 'bal musette', 'accordéon', 'chanson française'], goalDomains: ['mobility', 'wellbeing', 'social'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 2, cognition: 3 }, contraindications: [],
+    groupMin: 4, groupMax: 15, durationMinutes: 45, roomType: 'activity_room', leaderSkill: 'physical',
+    materials: ['enceinte', 'foulards', 'musiques d’antan'],
+  },
+  {
+    key: 'yoga-sur-chaise', category: 'gentle_exercise', name: 'Yoga sur chaise et respiration',
+    description: 'Postures douces adaptées sur chaise, étirements et exercices respiratoires, pour la souplesse et la détente.',
+    tags: ['gym douce', 'détente'], goalDomains: ['wellbeing', 'mobility', 'health'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 2, cognition: 2 }, contraindications: ['fracture récente'],
+    groupMin: 3, groupMax: 10, durationMinutes: 45, roomType: 'gym', leaderSkill: 'physical',
+    materials: ['chaises', 'coussins', 'musique douce'],
+  },
+  // ── walking ──
+  {
+    key: 'groupe-marche-parc', category: 'walking', name: 'Groupe de marche dans le parc',
+    description: 'Marche en groupe de 30 à 45 minutes dans le parc et le quartier, à allure modérée, avec des pauses sur les bancs.',
+    tags: ['promenade', 'oiseaux', 'marche'], goalDomains: ['mobility', 'health', 'social'],
+    requiredCapacities: { mobility: 1, vision: 2, hearing: 3, cognition: 2 }, contraindications: ['fracture récente', 'insuffisance cardiaque décompensée'],
+    groupMin: 3, groupMax: 10, durationMinutes: 45, roomType: 'outdoor', leaderSkill: 'physical',
+    materials: ['bouteilles d’eau', 'gilets fluorescents', 'trousse de secours'],
+  },
+  {
+    key: 'petits-pas-deambulateur', category: 'walking', name: 'Les petits pas : marche accompagnée au déambulateur',
+    description: 'Courte marche accompagnée dans les couloirs ou jusqu’au jardin, avec déambulateur et chaise de repos, pour garder la marche au quotidien.',
+    tags: ['promenade', 'marche'], goalDomains: ['mobility', 'autonomy', 'health'],
+    requiredCapacities: { mobility: 2, vision: 3, hearing: 3, cognition: 3 }, contraindications: ['fracture récente'],
+    groupMin: 1, groupMax: 4, durationMinutes: 20, roomType: 'living_room', leaderSkill: 'physical',
+    materials: ['déambulateurs', 'chaise de repos', 'ceinture de marche'],
+  },
+  {
+    key: 'balade-bords-de-saone', category: 'walking', name: 'Balade au bord de la Saône',
+    description: 'Sortie à pied d’une à deux heures sur les quais de Saône ou au parc de la Tête d’Or, avec une pause goûter.',
+    tags: ['promenade', 'pêche', 'oiseaux', 'marche'], goalDomains: ['mobility', 'social', 'wellbeing'],
+    requiredCapacities: { mobility: 1, vision: 2, hearing: 3, cognition: 2 }, contraindications: ['risque de fugue', 'insuffisance cardiaque décompensée'],
+    groupMin: 3, groupMax: 8, durationMinutes: 120, roomType: 'outdoor', leaderSkill: 'physical',
+    materials: ['minibus', 'fauteuil de transfert de secours', 'trousse de secours', 'goûter'],
+  },
+  {
+    key: 'marche-nordique-douce', category: 'walking', name: 'Marche nordique douce',
+    description: 'Marche avec bâtons adaptée aux seniors, sur terrain plat, pour l’endurance et l’équilibre ; proposée surtout en accueil de jour.',
+    tags: ['promenade', 'montagne', 'marche'], goalDomains: ['mobility', 'health'],
+    requiredCapacities: { mobility: 1, vision: 1, hearing: 3, cognition: 1 }, contraindications: ['fracture récente', 'insuffisance cardiaque décompensée'],
+    groupMin: 3, groupMax: 10, durationMinutes: 60, roomType: 'outdoor', leaderSkill: 'physical',
+    materials: ['bâtons de marche nordique', 'gourdes'],
+  },
+  {
+    key: 'tour-du-jardin-oiseaux', category: 'walking', name: 'Tour du jardin : plantes et oiseaux',
+    description: 'Tour du jardin à petits pas, avec déambulateur si besoin, pour observer les oiseaux, sentir les aromates et suivre les saisons.',
+    tags: ['promenade', 'oiseaux', 'jardinage', 'marche', 'apaisant'], goalDomains: ['mobility', 'wellbeing'],
+    requiredCapacities: { mobility: 2, vision: 3, hearing: 3, cognition: 3 }, contraindications: [],
+    groupMin: 2, groupMax: 6, durationMinutes: 30, roomType: 'garden', leaderSkill: 'animation',
+    materials: ['jumelles', 'guide des oiseaux', 'bancs'],
+  },
+  // ── outing ──
+  {
+    key: 'sortie-marche', category: 'outing', name: 'Sortie au marché',
+    description: 'Sortie en minibus au marché du quartier pour choisir fruits, fromages ou fleurs et faire un petit achat, au milieu des étals et de la foule.',
+    tags: ['cuisine', 'promenade', 'commerce', 'sorties'], goalDomains: ['social', 'autonomy'],
+    requiredCapacities: { mobility: 2, vision: 3, hearing: 3, cognition: 2 }, contraindications: ['risque de fugue'],
+    groupMin: 3, groupMax: 6, durationMinutes: 120, roomType: 'outdoor', leaderSkill: 'animation',
+    materials: ['minibus adapté', 'fauteuils roulants de transfert', 'porte-monnaie'],
+  },
+  {
+    key: 'sortie-musee', category: 'outing', name: 'Sortie au musée',
+    description: 'Visite guidée adaptée d’un musée lyonnais (Beaux-Arts, Confluences, Gadagne), en petit groupe et en dehors des heures d’affluence.',
+    tags: ['peinture', 'histoire locale', 'photographie', 'voyages', 'sorties'], goalDomains: ['social', 'cognition', 'wellbeing'],
+    requiredCapacities: { mobility: 2, vision: 3, hearing: 2, cognition: 2 }, contraindications: ['risque de fugue'],
+    groupMin: 3, groupMax: 8, durationMinutes: 180, roomType: 'outdoor', leaderSkill: 'animation',
+    materials: ['minibus adapté', 'fauteuils roulants', 'réservation de visite adaptée'],
+  },
+  {
+    key: 'dejeuner-guinguette', category: 'outing', name: 'Déjeuner à la guinguette',
+    description: 'Repas dans une guinguette au bord de la Saône, avec orchestre musette et, aux beaux jours, quelques pas de danse.',
+    tags: ['bal musette', 'accordéon', 'danse', 'cuisine', 'pêche', 'sorties'], goalDomains: ['social', 'wellbeing', 'nutrition'],
+    requiredCapacities: { mobility: 2, vision: 3, hearing: 3, cognition: 2 }, contraindications: ['risque de fugue', 'troubles de la déglutition'],
+    groupMin: 4, groupMax: 8, durationMinutes: 240, roomType: 'outdoor', leaderSkill: 'animation',
+    materials: ['minibus adapté', 'réservation', 'fauteuils roulants'],
+  },
+  {
+    key: 'sortie-cinema', category: 'outing', name: 'Sortie au cinéma',
+    description: 'Séance de l’après-midi au cinéma du quartier, dans une salle accessible, avec un film choisi par le groupe.',
+    tags: ['cinéma', 'sorties'], goalDomains: ['social', 'wellbeing'],
+    requiredCapacities: { mobility: 2, vision: 2, hearing: 2, cognition: 2 }, contraindications: ['risque de fugue'],
+    groupMin: 3, groupMax: 8, durationMinutes: 180, roomType: 'outdoor', leaderSkill: 'animation',
+    materials: ['minibus adapté', 'billets au tarif de groupe'],
+  },
+  {
+    key: 'sortie-peche', category: 'outing', name: 'Sortie pêche à l’étang',
+    description: 'Demi-journée de pêche au bord d’un étang aménagé, avec ponton accessible aux fauteuils, en lien avec une association de pêcheurs.',
+    tags: ['pêche', 'promenade', 'oiseaux', 'sorties'], goalDomains: ['wellbeing', 'social'],
+    requiredCapacities: { mobility: 2, vision: 2, hearing: 3, cognition: 2 }, contraindications: ['risque de fugue'],
+    groupMin: 2, groupMax: 6, durationMinutes: 180, roomType: 'outdoor', leaderSkill: 'animation',
+    materials: ['cannes à pêche', 'cartes de pêche', 'minibus adapté', 'sièges pliants'],
+  },
+  // ── gardening ──
+  {
+    key: 'jardinage-bacs-sureleves', category: 'gardening', name: 'Jardinage en bacs surélevés',
+    description: 'Plantations, désherbage et arrosage dans des bacs à hauteur de fauteuil : tomates, fraises, aromates et fleurs de saison.',
+    tags: ['jardinage', 'art floral'], goalDomains: ['wellbeing', 'mobility', 'social', 'autonomy'],
+    requiredCapacities: { mobility: 3, vision: 3, hearing: 3, cognition: 3 }, contraindications: ['allergie au pollen', 'plaie aux mains'],
+    groupMin: 3, groupMax: 8, durationMinutes: 60, roomType: 'garden', leaderSkill: 'animation',
+    materials: ['bacs surélevés', 'outils ergonomiques', 'gants', 'arrosoirs', 'plants et graines'],
+  },
+  {
+    key: 'semis-et-rempotage', category: 'gardening', name: 'Semis et rempotage en salle',
+    description: 'Semis en godets, boutures et rempotage sur table, pour préparer le jardin même par mauvais temps.',
+    tags: ['jardinage', 'art floral'], goalDomains: ['wellbeing', 'cognition', 'autonomy'],
+    requiredCapacities: { mobility: 3, vision: 2, hearing: 3, cognition: 2 }, contraindications: ['allergie au pollen'],
+    groupMin: 3, groupMax: 8, durationMinutes: 45, roomType: 'activity_room', leaderSkill: 'animation',
+    materials: ['godets', 'terreau', 'graines', 'nappe plastique', 'arrosoir'],
+  },
+  {
+    key: 'potager-cueillette', category: 'gardening', name: 'Récolte au potager et cueillette des aromates',
+    description: 'Récolte des légumes, des fruits rouges et des aromates du jardin, puis tri et préparation pour la cuisine ou le goûter.',
+    tags: ['jardinage', 'cuisine'], goalDomains: ['mobility', 'nutrition', 'wellbeing'],
+    requiredCapacities: { mobility: 2, vision: 3, hearing: 3, cognition: 3 }, contraindications: ['allergie au pollen'],
+    groupMin: 2, groupMax: 6, durationMinutes: 45, roomType: 'garden', leaderSkill: 'animation',
+    materials: ['paniers', 'sécateurs à bouts ronds', 'chapeaux'],
+  },
+  {
+    key: 'mangeoires-oiseaux', category: 'gardening', name: 'Mangeoires et nichoirs pour les oiseaux du jardin',
+    description: 'Fabrication et remplissage de mangeoires et de boules de graisse, puis observation et identification des oiseaux qui viennent au jardin.',
+    tags: ['oiseaux', 'bricolage', 'jardinage', 'animaux'], goalDomains: ['wellbeing', 'cognition'],
+    requiredCapacities: { mobility: 3, vision: 2, hearing: 3, cognition: 2 }, contraindications: [],
+    groupMin: 3, groupMax: 8, durationMinutes: 60, roomType: 'activity_room', leaderSkill: 'animation',
+    materials: ['kits de nichoirs', 'graines', 'guide des oiseaux', 'jumelles'],
+  },
+];

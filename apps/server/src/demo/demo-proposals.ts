@@ -1,0 +1,54 @@
+import type { App } from '../app.js';
+import type { Actor } from '../http/actor.js';
+import type { Role } from '@presence/shared';
+
+/**
+ * On first start, the demo shows every AI feature at work: the activity leader ran the recommender
+ * for some residents; a few proposals are decided (accepted, amended, rejected), the rest wait.
+ */
+export async function seedDemoProposals(app: App): Promise<{ proposals: number }> {
+  const { db, services } = app;
+  const actorFor = async (email: string): Promise<Actor> => {
+    const [u] = await db.query<{ id: string; role: Role; first_name: string; last_name: string; facility_id: string }>(
+      'SELECT id, role, first_name, last_name, facility_id FROM app_user WHERE email = $1',
+      [email],
+    );
+    if (!u) throw new Error(`demo user ${email} is missing`);
+    return {
+      userId: u.id,
+      role: u.role,
+      displayName: `${u.first_name} ${u.last_name}`,
+      email,
+      facilityId: u.facility_id,
+      personIds: [],
+      sessionId: 'demo-seed',
+    };
+  };
+  const leader = { actor: await actorFor('animatrice@demo.presence.fr'), requestId: 'demo-seed' };
+  const idec = { actor: await actorFor('idec@demo.presence.fr'), requestId: 'demo-seed' };
+  const people = await db.query<{ id: string; last_name: string }>(
+    `SELECT p.id, p.last_name FROM person p WHERE p.facility_id = $1 AND p.status = 'active' ORDER BY (p.last_name = 'Vial') DESC, p.last_name, p.first_name LIMIT 14`,
+    [leader.actor.facilityId],
+  );
+  let n = 0;
+  for (const [i, p] of people.entries()) {
+    const { proposalId } = await services.activities.recommendFor(leader, p.id);
+    n++;
+    if (i === 1 || i === 4 || i === 5 || i === 8) await services.guarantee.decide(leader, proposalId, { decision: 'accept' });
+    if (i === 2 || i === 6) {
+      const proposal = await services.guarantee.getProposal(leader, proposalId);
+      const items = (proposal.content as { items: unknown[] }).items.slice(0, -2);
+      await services.guarantee.decide(leader, proposalId, {
+        decision: 'amend',
+        reason: 'Deux activités retirées après échange avec la personne, qui préfère des séances courtes.',
+        content: { items },
+      });
+    }
+    if (i === 7)
+      await services.guarantee.decide(idec, proposalId, {
+        decision: 'reject',
+        reason: 'Suggestions à revoir après la réévaluation de la mobilité prévue la semaine prochaine.',
+      });
+  }
+  return { proposals: n };
+}
