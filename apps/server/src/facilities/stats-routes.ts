@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/db.js';
 import { actorOf } from '../http/context.js';
 import { appendAudit } from '../audit/audit-service.js';
+import { peopleCounts } from './facilities-repository.js';
 
 /** Pseudonymised aggregates: counts only, no identities; groups under 5 people are masked. */
 export const SMALL_CELL = 5;
@@ -9,15 +10,7 @@ export const SMALL_CELL = 5;
 export function statsRoutes(app: FastifyInstance, db: Db): void {
   app.get('/api/stats/overview', { schema: { tags: ['stats'], summary: 'Aggregate counts for governance (no identities)' } }, async (req) => {
     const actor = actorOf(req);
-    const rows = await db.query<{ facility_id: string; name: string; kind: string; status: string; sex: string; band: string; n: number }>(
-      `SELECT f.id AS facility_id, f.name, f.kind, p.status, p.sex,
-              CASE WHEN a < 60 THEN '<60' WHEN a < 75 THEN '60-74' WHEN a < 85 THEN '75-84' WHEN a < 95 THEN '85-94' ELSE '95+' END AS band,
-              count(*)::int AS n
-         FROM facility f JOIN (SELECT *, date_part('year', age(current_date, birth_date))::int AS a FROM person) p ON p.facility_id = f.id
-        WHERE f.id = $1
-        GROUP BY 1, 2, 3, 4, 5, 6`,
-      [actor.facilityId],
-    );
+    const rows = await peopleCounts(db, actor.facilityId);
     const byFacility = new Map<
       string,
       {
