@@ -14,6 +14,11 @@ import { PersonPage } from './pages/PersonPage';
 import { AccessLogPage } from './pages/AccessLogPage';
 import { AccountPage } from './pages/AccountPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ProposalsPage } from './pages/ProposalsPage';
+import { ProposalPage } from './pages/ProposalPage';
+import { AiRegisterPage } from './pages/AiRegisterPage';
+import { AiFiguresPage } from './pages/AiFiguresPage';
+import { ReviewRequestsPage } from './pages/ReviewRequestsPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -49,6 +54,11 @@ const router = createBrowserRouter([
       { path: 'people/:id', element: <PersonPage /> },
       { path: 'people/:id/edit', element: <PersonFormPage mode="edit" /> },
       { path: 'people/:id/access-log', element: <AccessLogPage /> },
+      { path: 'proposals', element: <ProposalsPage /> },
+      { path: 'proposals/:id', element: <ProposalPage /> },
+      { path: 'ai', element: <AiRegisterPage /> },
+      { path: 'ai/figures', element: <AiFiguresPage /> },
+      { path: 'review-requests', element: <ReviewRequestsPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

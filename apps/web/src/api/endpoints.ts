@@ -14,6 +14,7 @@ import type {
   Role,
 } from '@presence/shared';
 import { ApiError, api, queryString } from './client';
+import { guaranteeEndpoints, guaranteeKeys } from './guarantee';
 
 export interface Facility {
   id: string;
@@ -80,6 +81,7 @@ export const endpoints = {
   replaceCarePlan: (id: string, input: CarePlanInput) => api<PersonDetail>(`${person(id)}/care-plan`, { method: 'PUT', body: input }),
   accessLog: (id: string) => api<AccessLogEntry[]>(`${person(id)}/access-log`),
   statsOverview: () => api<StatsOverview>('/api/stats/overview'),
+  ...guaranteeEndpoints,
 };
 
 /** Query keys, in one place so writes can refresh the right caches. */
@@ -91,4 +93,5 @@ export const keys = {
   person: (id: string) => ['person', id] as const,
   accessLog: (id: string) => ['person', id, 'access-log'] as const,
   stats: ['stats', 'overview'] as const,
+  ...guaranteeKeys,
 };

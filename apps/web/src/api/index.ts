@@ -2,3 +2,4 @@ export * from './client';
 export * from './endpoints';
 export * from './issues';
 export * from './permissions';
+export * from './guarantee';

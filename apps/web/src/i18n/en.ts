@@ -1,4 +1,5 @@
 import type { Catalogue } from './fr';
+import { enAi } from './en-ai';
 
 /** English catalogue: same keys as fr.ts (enforced by the Catalogue type). */
 export const en: Catalogue = {
@@ -6,6 +7,7 @@ export const en: Catalogue = {
   common: {
     save: 'Save',
     cancel: 'Cancel',
+    close: 'Close',
     edit: 'Edit',
     delete: 'Delete',
     confirmDelete: 'Confirm deletion',
@@ -159,6 +161,8 @@ export const en: Catalogue = {
     capacities: 'Capacities',
     contacts: 'Relatives',
     plan: 'Personalised plan',
+    activities: 'Activities',
+    ai: 'AI and rights',
     editIdentity: 'Edit identity',
     accessLog: 'Access log',
     age_one: '{{count}} year old',
@@ -253,6 +257,14 @@ export const en: Catalogue = {
       person_contact_update: 'Relative changed',
       person_contact_delete: 'Relative deleted',
       person_care_plan_replace: 'New personalised plan',
+      proposal_create: 'AI proposal',
+      proposal_read: 'AI proposal viewed',
+      proposal_decide: 'Decision on an AI proposal',
+      objection_record: 'Objection to an AI feature',
+      objection_lift: 'Objection lifted',
+      transparency_read: 'AI notice viewed',
+      review_request_create: 'Human review request',
+      review_request_close: 'Review request handled',
       person_access_log_read: 'Access log read',
     },
   },
@@ -284,6 +296,9 @@ export const en: Catalogue = {
     notFound: 'This record cannot be found or you do not have access to it.',
     forbidden: 'Your role does not allow this action.',
     conflict: 'This change conflicts with existing data.',
+    serverSays: 'Server message: {{message}}',
+    aiDisabled: 'This AI feature is switched off.',
+    personObjected: 'The person objected to this AI feature.',
     validation: 'Some fields need correcting.',
     reasons: {
       too_small: 'This field is required.',
@@ -304,6 +319,8 @@ export const en: Catalogue = {
       unknown: 'Unknown facility.',
       wrong_password: 'The current password is wrong.',
       custom: 'Invalid value.',
+      required: 'This field is required.',
+      risk_too_high: '“Apply and notify” is possible for minimal-risk features only.',
     },
     fields: {
       ins_invalid_regex: 'The INS has 15 characters: 13 digits (2A or 2B for Corsica) and a 2-digit key.',
@@ -317,6 +334,11 @@ export const en: Catalogue = {
       reviewDate_custom: 'The review date must be after the start date.',
       assessedOn_in_future: 'The assessment date cannot be in the future.',
       birthDate_in_future: 'The birth date cannot be in the future.',
+      reason_required: 'Give the reason.',
+      reason_too_small: 'Give the reason.',
+      message_too_small: 'Write your request.',
+      deciderRoles_too_small: 'Choose at least one role.',
     },
   },
+  ...enAi,
 };

@@ -1,9 +1,12 @@
+import { frAi } from './fr-ai';
+
 /** French catalogue: the reference. Every other catalogue has exactly the same keys (checked by the type of en.ts). */
 export const fr = {
   app: { name: 'Présence', tagline: 'Coordination des accompagnements', pageTitle: '{{page}} — Présence' },
   common: {
     save: 'Enregistrer',
     cancel: 'Annuler',
+    close: 'Fermer',
     edit: 'Modifier',
     delete: 'Supprimer',
     confirmDelete: 'Confirmer la suppression',
@@ -157,6 +160,8 @@ export const fr = {
     capacities: 'Capacités',
     contacts: 'Proches',
     plan: 'Projet personnalisé',
+    activities: 'Activités',
+    ai: 'IA et droits',
     editIdentity: 'Modifier l’identité',
     accessLog: 'Journal des accès',
     age_one: '{{count}} an',
@@ -252,6 +257,14 @@ export const fr = {
       person_contact_delete: 'Suppression d’un proche',
       person_care_plan_replace: 'Nouveau projet personnalisé',
       person_access_log_read: 'Consultation du journal des accès',
+      proposal_create: 'Proposition de l’IA',
+      proposal_read: 'Consultation d’une proposition de l’IA',
+      proposal_decide: 'Décision sur une proposition de l’IA',
+      objection_record: 'Opposition à une fonction d’IA',
+      objection_lift: 'Levée d’une opposition',
+      transparency_read: 'Consultation de la notice IA',
+      review_request_create: 'Demande d’examen humain',
+      review_request_close: 'Demande d’examen traitée',
     },
   },
   account: {
@@ -282,6 +295,9 @@ export const fr = {
     notFound: 'Cette fiche est introuvable ou vous n’y avez pas accès.',
     forbidden: 'Votre rôle ne permet pas cette action.',
     conflict: 'Cette modification entre en conflit avec des données existantes.',
+    serverSays: 'Message du serveur : {{message}}',
+    aiDisabled: 'Cette fonction d’IA est désactivée.',
+    personObjected: 'La personne s’est opposée à cette fonction d’IA.',
     validation: 'Certains champs sont à corriger.',
     reasons: {
       too_small: 'Ce champ est obligatoire.',
@@ -302,6 +318,8 @@ export const fr = {
       unknown: 'Établissement inconnu.',
       wrong_password: 'Le mot de passe actuel est incorrect.',
       custom: 'Valeur invalide.',
+      required: 'Ce champ est obligatoire.',
+      risk_too_high: '« Appliquer et notifier » n’est possible que pour une fonction à risque minimal.',
     },
     fields: {
       ins_invalid_regex: 'L’INS comporte 15 caractères : 13 chiffres (2A ou 2B pour la Corse) et une clé de 2 chiffres.',
@@ -315,8 +333,13 @@ export const fr = {
       reviewDate_custom: 'La date de révision doit être postérieure à la date de début.',
       assessedOn_in_future: 'La date de l’évaluation ne peut pas être dans le futur.',
       birthDate_in_future: 'La date de naissance ne peut pas être dans le futur.',
+      reason_required: 'Indiquez le motif.',
+      reason_too_small: 'Indiquez le motif.',
+      message_too_small: 'Écrivez votre demande.',
+      deciderRoles_too_small: 'Choisissez au moins un rôle.',
     },
   },
+  ...frAi,
 };
 
 export type Catalogue = typeof fr;

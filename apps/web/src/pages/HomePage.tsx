@@ -19,7 +19,7 @@ function ShortcutCard({ title, text, to, link }: { title: string; text: string; 
           </Title>
           <Text>{text}</Text>
         </div>
-        <Button component={Link} to={to} variant="outline">
+        <Button component={Link} to={to} variant="outline" className="wrap-button">
           {link}
         </Button>
       </Stack>
@@ -40,6 +40,10 @@ function RelativePeople() {
         <List.Item key={p.id}>
           <Link className="inline-link" to={`/people/${p.id}`}>
             {t('home.relativeLink', { name: `${p.firstName} ${p.lastName}` })}
+          </Link>
+          {' · '}
+          <Link className="inline-link" to={`/people/${p.id}?tab=ai`}>
+            {t('aiHome.relativeAiLink', { name: `${p.firstName} ${p.lastName}` })}
           </Link>
         </List.Item>
       ))}
@@ -83,6 +87,18 @@ export function HomePage() {
           )}
           {can.seeAccessLog(me.role) && (
             <ShortcutCard title={t('home.accessLogCardTitle')} text={t('home.accessLogCardText')} to="/people" link={t('home.accessLogCardLink')} />
+          )}
+          {can.seeProposals(me.role) && (
+            <ShortcutCard title={t('aiHome.proposalsTitle')} text={t('aiHome.proposalsText')} to="/proposals" link={t('aiHome.proposalsLink')} />
+          )}
+          {can.handleReviewRequests(me.role) && (
+            <ShortcutCard title={t('aiHome.reviewsTitle')} text={t('aiHome.reviewsText')} to="/review-requests" link={t('aiHome.reviewsLink')} />
+          )}
+          {can.seeRegister(me.role) && (
+            <ShortcutCard title={t('aiHome.registerTitle')} text={t('aiHome.registerText')} to="/ai" link={t('aiHome.registerLink')} />
+          )}
+          {can.seeAiFigures(me.role) && (
+            <ShortcutCard title={t('aiHome.figuresTitle')} text={t('aiHome.figuresText')} to="/ai/figures" link={t('aiHome.figuresLink')} />
           )}
           <ShortcutCard title={t('home.accountCardTitle')} text={t('home.accountCardText')} to="/account" link={t('home.accountCardLink')} />
         </SimpleGrid>

@@ -12,8 +12,10 @@ import { ProfileSection } from './person/ProfileSection';
 import { CapacitiesSection } from './person/CapacitiesSection';
 import { ContactsSection } from './person/ContactsSection';
 import { CarePlanSection } from './person/CarePlanSection';
+import { AiRightsSection } from './person/AiRightsSection';
+import { ActivitiesSection } from './person/ActivitiesSection';
 
-const TABS = ['identity', 'profile', 'capacities', 'contacts', 'plan'] as const;
+const TABS = ['identity', 'profile', 'capacities', 'contacts', 'plan', 'activities', 'ai'] as const;
 type Tab = (typeof TABS)[number];
 
 export function PersonPage() {
@@ -90,6 +92,12 @@ export function PersonPage() {
         </Tabs.Panel>
         <Tabs.Panel value="plan" pt="md">
           <CarePlanSection person={p} canEdit={can.editPlan(me.role)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="activities" pt="md">
+          <ActivitiesSection person={p} />
+        </Tabs.Panel>
+        <Tabs.Panel value="ai" pt="md">
+          <AiRightsSection person={p} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,12 +1,37 @@
 import { useEffect, useRef } from 'react';
-import { Box, Button, Container, Group, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { Box, Button, Container, Group, Text, VisuallyHidden } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { can, endpoints, keys } from '../api';
 import { useMe } from './auth';
 import { Preferences } from './Preferences';
 import { MAIN_ID, SkipLink } from './SkipLink';
+
+/** "Propositions" in the navigation, with the number waiting for a decision. */
+function ProposalsNavLabel() {
+  const { t } = useTranslation();
+  const pending = useQuery({
+    queryKey: keys.pendingCount,
+    queryFn: () => endpoints.proposals({ status: 'pending', limit: 1, offset: 0 }),
+    select: (page) => page.total,
+    staleTime: 60_000,
+  });
+  const count = pending.data ?? 0;
+  return (
+    <>
+      {t('aiNav.proposals')}
+      {count > 0 && (
+        <>
+          <span className="nav-count" aria-hidden="true">
+            {count}
+          </span>
+          <VisuallyHidden>{t('aiNav.pending', { count })}</VisuallyHidden>
+        </>
+      )}
+    </>
+  );
+}
 
 /** Layout of every signed-in page: skip link, header with navigation and preferences, main. */
 export function AppLayout() {
@@ -67,6 +92,27 @@ export function AppLayout() {
                   <li>
                     <NavLink to="/people" className="nav-link">
                       {t('nav.people')}
+                    </NavLink>
+                  </li>
+                )}
+                {can.seeProposals(me.role) && (
+                  <li>
+                    <NavLink to="/proposals" className="nav-link">
+                      <ProposalsNavLabel />
+                    </NavLink>
+                  </li>
+                )}
+                {can.seeRegister(me.role) && (
+                  <li>
+                    <NavLink to="/ai" className="nav-link">
+                      {t('aiNav.register')}
+                    </NavLink>
+                  </li>
+                )}
+                {can.handleReviewRequests(me.role) && (
+                  <li>
+                    <NavLink to="/review-requests" className="nav-link">
+                      {t('aiNav.reviewRequests')}
                     </NavLink>
                   </li>
                 )}

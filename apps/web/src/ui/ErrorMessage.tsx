@@ -16,6 +16,10 @@ export function useErrorText(): (error: unknown) => string {
         return t('errors.forbidden');
       case 'conflict':
         return t('errors.conflict');
+      case 'ai_feature_disabled':
+        return t('errors.aiDisabled');
+      case 'person_objected':
+        return t('errors.personObjected');
       case 'validation_failed':
         return t('errors.validation');
       case 'invalid_credentials':
@@ -28,13 +32,15 @@ export function useErrorText(): (error: unknown) => string {
   };
 }
 
-export function ErrorMessage({ error, extra }: { error: unknown; extra?: readonly string[] }) {
+/** An error as an alert; `title` replaces the generic text, `serverMessage` adds the server's own words (who disabled a feature and why…). */
+export function ErrorMessage({ error, extra, title, serverMessage }: { error: unknown; extra?: readonly string[]; title?: string; serverMessage?: boolean }) {
   const { t } = useTranslation();
   const text = useErrorText();
   const requestId = isApiError(error) ? error.requestId : null;
   return (
     <Alert color="red" variant="light" role="alert" my="md">
-      <Text fw={700}>{text(error)}</Text>
+      <Text fw={700}>{title ?? text(error)}</Text>
+      {serverMessage && isApiError(error) && error.code !== 'network' && <Text>{t('errors.serverSays', { message: error.message })}</Text>}
       {extra && extra.length > 0 && (
         <ul>
           {extra.map((m) => (

@@ -43,3 +43,29 @@ export function orNull(text: string): string | null {
   const t = text.trim();
   return t === '' ? null : t;
 }
+
+/** A rate between 0 and 1 → "42 %" (locale-aware); null when there is nothing to divide. */
+export function formatPercent(rate: number | null | undefined, locale: string): string | null {
+  if (rate === null || rate === undefined || Number.isNaN(rate)) return null;
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+}
+
+/** A number with the locale's separators ("1,5" in French). */
+export function formatNumber(n: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(n);
+}
+
+/** The date "days" days before today, as "yyyy-mm-dd" in local time. */
+export function daysAgoIso(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** "2026-03-09" plus n days → "2026-03-10" (calendar arithmetic, no time zone shift). */
+export function addDaysIso(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { Button, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CarePlan, PersonDetail } from '@presence/shared';
+import { can } from '../../api';
+import { AiLabel } from '../../ui/AiLabel';
+import { useMe } from '../../ui/auth';
 import { DefinitionList } from '../../ui/DefinitionList';
 import { formatDate } from '../../ui/format';
 import { CarePlanForm } from './CarePlanForm';
@@ -9,6 +12,7 @@ import { SavedNotice } from './SavedNotice';
 
 function PlanView({ plan }: { plan: CarePlan }) {
   const { t } = useTranslation();
+  const me = useMe();
   return (
     <Stack gap="md">
       <DefinitionList
@@ -41,6 +45,7 @@ function PlanView({ plan }: { plan: CarePlan }) {
                   <Table.Td>
                     <Text fw={700}>{g.title}</Text>
                     {g.description && <Text>{g.description}</Text>}
+                    {g.aiLabel && <AiLabel label={g.aiLabel} linkToProposal={can.seeProposals(me.role)} />}
                   </Table.Td>
                   <Table.Td>{t(`goalDomains.${g.domain}`)}</Table.Td>
                   <Table.Td>{g.targetDate ? formatDate(g.targetDate) : ''}</Table.Td>
