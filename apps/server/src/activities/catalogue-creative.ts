@@ -33,7 +33,7 @@ export const CREATIVE_ACTIVITIES: readonly CatalogueActivity[] = [
   },
   {
     key: 'ecoute-musique-classique', category: 'music', name: 'Écoute commentée : musique classique et opérette',
-    description: "Écoute confortable d'œuvres choisies (Mozart, Offenbach, Luis Mariano), présentées avec l’histoire des compositeurs et des interprètes.",
+    description: 'Écoute confortable d’œuvres choisies (Mozart, Offenbach, Luis Mariano), présentées avec l’histoire des compositeurs et des interprètes.',
     tags: ['musique classique', 'opérette', 'radio', 'musique'], goalDomains: ['wellbeing', 'cognition'],
     requiredCapacities: { mobility: 3, vision: 3, hearing: 2, cognition: 2 }, contraindications: [],
     groupMin: 3, groupMax: 12, durationMinutes: 60, roomType: 'living_room', leaderSkill: 'music',
