@@ -33,7 +33,11 @@ export async function seedDemoProposals(app: App): Promise<{ proposals: number }
   // The director names the activity leader owner of the feature when it is put into service.
   const director = { actor: await actorFor('directrice@demo.presence.fr'), requestId: 'demo-seed' };
   const recommender = (await services.guarantee.listSystems(director)).find((s) => s.slug === 'activity-recommender');
-  if (recommender) await services.guarantee.updateSystem(director, recommender.id, { ownerUserId: leader.actor.userId, reason: 'Mise en service : l’animatrice est responsable de la fonction.' });
+  if (recommender)
+    await services.guarantee.updateSystem(director, recommender.id, {
+      ownerUserId: leader.actor.userId,
+      reason: 'Mise en service : l’animatrice est responsable de la fonction.',
+    });
   let n = 0;
   for (const [i, p] of people.entries()) {
     const { proposalId } = await services.activities.recommendFor(leader, p.id);
