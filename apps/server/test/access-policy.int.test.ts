@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ROLES, type Role } from '@presence/shared';
-import { ACCESS_POLICY, accessFor, isAllowed } from '../src/http/access-policy.js';
+import { ACCESS_POLICY, accessFor, isAllowed } from '@presence/shared';
 import { buildTestApp, type TestApp } from './test-app.js';
 
 describe('access policy', () => {

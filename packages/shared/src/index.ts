@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './people.js';
 export * from './auth.js';
 export * from './guarantee.js';
+export * from './access-policy.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/db.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { appendAudit } from '../audit/audit-service.js';
-import { accessFor, isAllowed } from './access-policy.js';
+import { accessFor, isAllowed } from '@presence/shared';
 import type { Actor } from './actor.js';
 import { AppError } from './errors.js';
 

@@ -1,8 +1,9 @@
-import { ROLES, type Role } from '@presence/shared';
+import { ROLES, type Role } from './roles.js';
 
 /**
  * The access policy of every route, in one table: "METHOD /url" → 'public' or the roles allowed.
- * A route missing here is refused at run time (fail closed) and fails the policy test.
+ * A route missing here is refused at run time (fail closed) and fails the policy test. It lives in
+ * the shared package so that the web app hides exactly what the server refuses.
  * Row scope (facility, a relative's own people, pseudonymised aggregates only for user
  * representatives) is applied by the services on top of this table; see http/actor.ts.
  * An entry ending in '*' covers every route under that prefix (documentation and static files).
