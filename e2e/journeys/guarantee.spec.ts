@@ -16,9 +16,10 @@ test('a coordination nurse amends an AI proposal; a relative reads the FALC noti
 
   // 2. She amends it: keeps the first three activities, with a reason.
   await page.getByRole('button', { name: 'Modifier', exact: true }).click();
-  const editor = page.getByLabel('Contenu modifié (JSON)');
-  const content = JSON.parse(await editor.inputValue()) as { items: unknown[] };
-  await editor.fill(JSON.stringify({ items: content.items.slice(0, 3) }, null, 2));
+  const keep = page.getByRole('group', { name: /Activités à garder/ }).getByRole('checkbox');
+  const count = await keep.count();
+  expect(count).toBeGreaterThan(3);
+  for (let i = 3; i < count; i++) await keep.nth(i).uncheck();
   await page.getByLabel('Motif').fill('Trois activités suffisent : M. Vial se fatigue vite.');
   await page.getByRole('button', { name: 'Valider la modification' }).click();
   await expect(page.getByText('Votre décision est enregistrée.')).toBeVisible();

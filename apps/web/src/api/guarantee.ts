@@ -94,6 +94,7 @@ export const guaranteeEndpoints = {
   requestReview: (personId: string, input: { message: string; proposalId?: string }) =>
     api<{ id: string }>(`${person(personId)}/review-requests`, { method: 'POST', body: input }),
   reviewRequests: () => api<ReviewRequest[]>('/api/review-requests'),
+  catalogue: () => api<{ key: string; name: string; category: string; durationMinutes: number }[]>('/api/activities'),
   activities: (personId: string) => api<PersonActivities | null>(`${person(personId)}/activities`),
   recommendActivities: (personId: string) => api<{ proposalId: string; status: string }>(`${person(personId)}/activity-recommendations`, { method: 'POST' }),
   closeReviewRequest: (id: string) => api<void>(`/api/review-requests/${encodeURIComponent(id)}/close`, { method: 'POST' }),
@@ -111,4 +112,5 @@ export const guaranteeKeys = {
   transparency: (personId: string, variant: 'plain' | 'falc') => ['person', personId, 'transparency', variant] as const,
   reviewRequests: ['review-requests'] as const,
   activities: (personId: string) => ['person', personId, 'activities'] as const,
+  catalogue: ['activities', 'catalogue'] as const,
 };

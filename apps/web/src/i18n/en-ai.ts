@@ -275,6 +275,8 @@ export const enAi: typeof frAi = {
     runHelp: 'The AI prepares a proposal; nothing changes on this record until a professional decides on it.',
     minutes: '{{count}} min',
     why: 'Why',
+    keep: 'Keep “{{name}}”',
+    keepGroup: 'Activities to keep (untick those to remove)',
     listLabel: 'Suggested activities, most relevant first',
   },
 };

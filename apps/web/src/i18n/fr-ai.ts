@@ -281,6 +281,8 @@ export const frAi = {
     runHelp: 'L’IA prépare une proposition ; rien ne change sur cette fiche tant qu’un professionnel ne l’a pas décidée.',
     minutes: '{{count}} min',
     why: 'Pourquoi',
+    keep: 'Garder « {{name}} »',
+    keepGroup: 'Activités à garder (décochez celles à retirer)',
     listLabel: 'Activités suggérées, par ordre de pertinence',
   },
 };

@@ -14,6 +14,7 @@ import { formatDateTime, formatPercent } from '../ui/format';
 import { usePageTitle } from '../ui/usePageTitle';
 import { SavedNotice } from './person/SavedNotice';
 import { ContentView } from './proposal/ContentView';
+import { isSuggestions, SuggestionsView } from './proposal/ActivitySuggestions';
 import { DecisionPanel, useDecisionErrorTitle } from './proposal/DecisionPanel';
 import { DecisionSummary } from './proposal/DecisionSummary';
 import { ExplanationView } from './proposal/ExplanationView';
@@ -95,7 +96,7 @@ export function ProposalPage() {
         <Title order={2} id="content-title" mb="sm">
           {t('proposal.content')}
         </Title>
-        <ContentView content={p.content} />
+        {isSuggestions(p.kind, p.content) ? <SuggestionsView items={p.content.items} /> : <ContentView content={p.content} />}
         <details className="inputs-details">
           <summary>{t('proposal.inputs')}</summary>
           <pre className="json">{JSON.stringify(p.inputs, null, 2)}</pre>

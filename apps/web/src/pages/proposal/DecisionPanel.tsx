@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { decisionInputSchema, type DecisionInput, type Proposal } from '@presence/shared';
 import { endpoints, isApiError, issueMessage, keys } from '../../api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { isSuggestions, keptContent, SuggestionsEditor } from './ActivitySuggestions';
 
 type Mode = DecisionInput['decision'];
 const MODES: readonly Mode[] = ['accept', 'amend', 'reject'];
@@ -46,6 +47,9 @@ export function DecisionPanel({ proposal, onDecided, onStale }: Props) {
   const [contentText, setContentText] = useState(() => JSON.stringify(proposal.content, null, 2));
   const [errors, setErrors] = useState<Errors>(NO_ERRORS);
   const [failure, setFailure] = useState<unknown>(null);
+  // Kind-specific editor for activity suggestions; other kinds are amended as JSON.
+  const suggestions = isSuggestions(proposal.kind, proposal.content) ? proposal.content.items : null;
+  const [kept, setKept] = useState(() => new Set((suggestions ?? []).map((i) => i.activityKey)));
 
   const decide = useMutation({
     mutationFn: (input: DecisionInput) => endpoints.decide(proposal.id, input),
@@ -95,7 +99,8 @@ export function DecisionPanel({ proposal, onDecided, onStale }: Props) {
     setFailure(null);
     const next: Errors = { contentIssues: [] };
     let content: unknown = undefined;
-    if (mode === 'amend') {
+    if (mode === 'amend' && suggestions) content = keptContent(suggestions, kept);
+    else if (mode === 'amend') {
       try {
         content = JSON.parse(contentText);
       } catch (e) {
@@ -141,7 +146,21 @@ export function DecisionPanel({ proposal, onDecided, onStale }: Props) {
           }}
         >
           <Stack gap="md" mt="md">
-            {mode === 'amend' && (
+            {mode === 'amend' && suggestions && (
+              <div>
+                <SuggestionsEditor items={suggestions} kept={kept} onChange={setKept} />
+                {errors.contentIssues.length > 0 && (
+                  <Alert color="red" variant="light" mt="xs" role="alert">
+                    <ul className="content-list">
+                      {errors.contentIssues.map((m) => (
+                        <li key={m}>{m}</li>
+                      ))}
+                    </ul>
+                  </Alert>
+                )}
+              </div>
+            )}
+            {mode === 'amend' && !suggestions && (
               <div>
                 <Textarea
                   label={t('decision.content')}

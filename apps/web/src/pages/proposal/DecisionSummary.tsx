@@ -6,6 +6,7 @@ import { provenanceUrl } from '../../api';
 import { AiLabel } from '../../ui/AiLabel';
 import { formatDateTime } from '../../ui/format';
 import { ContentView } from './ContentView';
+import { isSuggestions, SuggestionsView } from './ActivitySuggestions';
 import { recordTypeLabel } from './ExplanationView';
 
 /** Where the effect of an applied proposal can be seen in the app, when it is a page of it. */
@@ -61,7 +62,7 @@ export function DecisionSummary({ proposal: p }: { proposal: Proposal }) {
             <Title order={3} size="h4" mb="xs">
               {t('proposal.decidedContent')}
             </Title>
-            <ContentView content={p.decision.content} />
+            {isSuggestions(p.kind, p.decision.content) ? <SuggestionsView items={p.decision.content.items} /> : <ContentView content={p.decision.content} />}
           </div>
         )}
         {p.effect && (
