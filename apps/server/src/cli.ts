@@ -9,6 +9,11 @@ const USAGE = `Usage: presence <command>
   demo-accounts                 print the demo accounts as JSON
   seed --people N --seed S      add N generated people (and staff) to the database, deterministically
   audit verify                  check the audit log's hash chain; exit 0 if intact, 1 if not
+  plan generate --people N --seed S [--week YYYY-MM-DD]
+                                print a generated weekly activity-planning instance (JSON, docs/activity-planning.md)
+  plan solve FILE --seconds T [--exact] [--seed S]
+                                solve an instance file ('-' for stdin); prints one JSON object with the plan, its
+                                objective, a proven bound and the gap; progress goes to stderr with --progress
 Configuration comes from the environment: DATA_DIR (default ./data) or DATABASE_URL.`;
 
 function fail(message: string, code = 2): never {
@@ -59,6 +64,8 @@ async function run(argv: string[]): Promise<number> {
       if (!result.ok) console.error(`audit chain broken at entry ${result.firstBadSeq}: ${result.reason}`);
       return result.ok ? 0 : 1;
     }
+    case 'plan':
+      return planCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -67,6 +74,71 @@ async function run(argv: string[]): Promise<number> {
     default:
       fail(`Unknown command: ${command}\n${USAGE}`);
   }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function planCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'generate') {
+    const { values } = parseArgs({ args: rest, options: { people: { type: 'string' }, seed: { type: 'string', default: '1' }, week: { type: 'string' } } });
+    const n = Number(values.people);
+    if (!values.people || !Number.isInteger(n) || n < 1 || n > 20_000) fail('plan generate: --people must be an integer between 1 and 20000');
+    if (values.week !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.week)) fail('plan generate: --week must be a date YYYY-MM-DD');
+    const { generateInstance } = await import('./planner/generate.js');
+    process.stdout.write(`${JSON.stringify(generateInstance({ people: n, seed: values.seed, week: values.week }))}\n`);
+    return 0;
+  }
+  if (sub === 'solve') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        seconds: { type: 'string', default: '10' },
+        exact: { type: 'boolean', default: false },
+        seed: { type: 'string', default: '1' },
+        progress: { type: 'boolean', default: false },
+      },
+    });
+    const file = positionals[0];
+    if (!file) fail('plan solve: give the instance file (or - for stdin)');
+    const seconds = Number(values.seconds);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) fail('plan solve: --seconds must be a number in (0, 3600]');
+    const seed = Number(values.seed);
+    if (!Number.isInteger(seed)) fail('plan solve: --seed must be an integer');
+    const { readFile } = await import('node:fs/promises');
+    const { parseInstanceText, InstanceError } = await import('./planner/instance.js');
+    const { solvePlan } = await import('./planner/solve.js');
+    let text: string;
+    try {
+      text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
+    } catch (err) {
+      fail(`plan solve: cannot read ${file}: ${(err as Error).message}`);
+    }
+    let inst;
+    try {
+      inst = parseInstanceText(text);
+    } catch (err) {
+      if (err instanceof InstanceError) fail(`plan solve: invalid instance: ${err.field}: ${err.reason}`);
+      throw err;
+    }
+    let stop = false;
+    process.once('SIGINT', () => (stop = true));
+    const result = await solvePlan(inst, {
+      seconds,
+      exact: values.exact,
+      seed,
+      shouldStop: () => stop,
+      onProgress: values.progress ? (p) => console.error(JSON.stringify(p)) : undefined,
+    });
+    console.log(JSON.stringify(result));
+    return 0;
+  }
+  fail(USAGE);
 }
 
 run(process.argv.slice(2)).then(
