@@ -26,13 +26,17 @@ import { transparencyRoutes } from './guarantee/transparency-routes.js';
 import { ActivitiesService } from './activities/activities-service.js';
 import { activitiesRoutes } from './activities/activities-routes.js';
 import { registerActivityRecommender } from './activities/activity-recommender-feature.js';
+import { registerActivityPlanner } from './planning/activity-planner-feature.js';
+import { PlanJobs } from './planning/plan-jobs.js';
+import { PlanningService } from './planning/planning-service.js';
+import { planningRoutes } from './planning/planning-routes.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export interface App {
   http: FastifyInstance;
   db: Db;
-  services: { auth: AuthService; people: PeopleService; guarantee: GuaranteeService; activities: ActivitiesService };
+  services: { auth: AuthService; people: PeopleService; guarantee: GuaranteeService; activities: ActivitiesService; planning: PlanningService };
   /** Every "METHOD /url" registered, for the access-policy test. */
   routes: { method: string; url: string }[];
 }
@@ -86,10 +90,14 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   people.useLabels((q, type, ids) => guarantee.labelsFor(q, type, ids));
   // Every AI feature of Présence, registered here and nowhere else.
   registerActivityRecommender(guarantee);
+  registerActivityPlanner(guarantee);
   opts.features?.(guarantee);
   await guarantee.syncRegister();
   const activities = new ActivitiesService(db, people, guarantee);
   await activities.ensureCatalogue();
+  const planJobs = new PlanJobs();
+  http.addHook('onClose', () => planJobs.closeAll());
+  const planning = new PlanningService(db, people, guarantee, planJobs);
   installRequestContext(http, { db, auth });
 
   http.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness and database engine' } }, async () => {
@@ -104,6 +112,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   guaranteeRoutes(http, guarantee);
   transparencyRoutes(http, new TransparencyService(db, people));
   activitiesRoutes(http, activities);
+  planningRoutes(http, planning);
 
   if (existsSync(WEB_DIST)) {
     // The built web app; client-side routes (any other GET outside /api) answer its page.
@@ -112,5 +121,5 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   installNotFound(http, { webApp: existsSync(WEB_DIST) });
 
   await http.ready();
-  return { http, db, services: { auth, people, guarantee, activities }, routes };
+  return { http, db, services: { auth, people, guarantee, activities, planning }, routes };
 }

@@ -4,6 +4,7 @@ import { DataDirLockedError } from './db/lock.js';
 import { initApp } from './app.js';
 import { DEMO_PASSWORD, ensureDemoData } from './demo/seed.js';
 import { seedDemoProposals } from './demo/demo-proposals.js';
+import { seedDemoPlanning } from './demo/demo-planning.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,7 +22,10 @@ async function main(): Promise<void> {
   const app = await initApp(config, db);
   if (seeded?.created) {
     const { proposals } = await seedDemoProposals(app);
-    log(`demo data created: ${seeded.people} people, ${seeded.users} accounts, ${proposals} AI proposals`);
+    const planning = await seedDemoPlanning(app);
+    log(
+      `demo data created: ${seeded.people} people, ${seeded.users} accounts, ${proposals} activity suggestions, last week's ${planning.sessions} sessions with ${planning.attendance} attendance records, this week's plan proposed`,
+    );
   } else if (seeded) log('demo data already present');
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -19,6 +19,9 @@ const CLINICAL_WRITE: readonly Role[] = ['head_of_care', 'coordination_nurse', '
 const PLAN_WRITE: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'physician'];
 /** Staff who may see proposals; whether they may decide is the register's decider roles. */
 const PROPOSAL_READ: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'activity_leader', 'physician'];
+/** Weekly activity planning: the activity leaders, their head of care and the director. */
+const PLANNING: readonly Role[] = ['director', 'head_of_care', 'activity_leader'];
+const ATTENDANCE_WRITE: readonly Role[] = ['head_of_care', 'coordination_nurse', 'nurse', 'care_assistant', 'activity_leader'];
 const GOVERNANCE: readonly Role[] = ['director', 'user_representative'];
 
 export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
@@ -57,6 +60,17 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/activities': CARE_STAFF,
   'POST /api/people/:id/activity-recommendations': ['activity_leader', 'coordination_nurse', 'head_of_care', 'director'],
   'GET /api/people/:id/activities': PEOPLE_READ,
+  'GET /api/planning/setup': PLANNING,
+  'POST /api/planning/runs': PLANNING,
+  'GET /api/planning/runs': PLANNING,
+  'GET /api/planning/jobs/:id': PLANNING,
+  'DELETE /api/planning/jobs/:id': PLANNING,
+  'GET /api/planning/runs/:id': PLANNING,
+  'POST /api/planning/runs/:id/evaluate': PLANNING,
+  'GET /api/planning/sessions': CARE_STAFF,
+  'PUT /api/planning/sessions/:id/attendance': ATTENDANCE_WRITE,
+  'GET /api/planning/time-with-people': ['director', 'head_of_care', 'activity_leader'],
+  'GET /api/people/:id/sessions': PEOPLE_READ,
   'POST /api/people/:id/review-requests': PEOPLE_READ,
   'GET /api/review-requests': ['director', 'head_of_care', 'coordination_nurse', 'physician'],
   'POST /api/review-requests/:id/close': ['director', 'head_of_care', 'coordination_nurse', 'physician'],
