@@ -120,3 +120,18 @@ export async function contraindicationsOf(q: Queryable, personId: string): Promi
   const [row] = await q.query<{ contraindications: string[] }>('SELECT contraindications FROM person_profile WHERE person_id = $1', [personId]);
   return row?.contraindications ?? [];
 }
+
+/** Past attendance per activity (sessions attended, declined, mean engagement): the recommender's revealed preferences. */
+export async function attendanceHistory(
+  q: Queryable,
+  personId: string,
+): Promise<{ activityKey: string; attended: number; declined: number; meanEngagement: number | null }[]> {
+  const rows = await q.query<{ key: string; attended: number; declined: number; mean: number | null }>(
+    `SELECT act.key, count(*) FILTER (WHERE a.status = 'present')::int AS attended, count(*) FILTER (WHERE a.status = 'declined')::int AS declined,
+            avg(a.engagement)::float AS mean
+       FROM session_attendance a JOIN activity_session s ON s.id = a.session_id JOIN activity act ON act.id = s.activity_id
+      WHERE a.person_id = $1 GROUP BY act.key ORDER BY act.key`,
+    [personId],
+  );
+  return rows.map((r) => ({ activityKey: r.key, attended: r.attended, declined: r.declined, meanEngagement: r.mean }));
+}

@@ -54,7 +54,7 @@ export class ActivitiesService {
       capacities: latestCapacities(person),
       contraindications: await repo.contraindicationsOf(this.db, person.id),
       openGoals: (person.carePlan?.goals ?? []).filter((g) => g.status === 'open').map((g) => ({ id: g.id, title: g.title, domain: g.domain })),
-      history: [], // attendance is recorded once sessions exist
+      history: await repo.attendanceHistory(this.db, person.id),
     };
     const { recommendations, excluded } = recommend(input, catalogue);
     const byKey = new Map(catalogue.map((a) => [a.key, a]));

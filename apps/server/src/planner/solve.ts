@@ -17,7 +17,7 @@ export interface SolveOptions {
   shouldStop?: () => boolean;
 }
 export interface SolveProgress {
-  phase: 'heuristic' | 'exact';
+  phase: 'heuristic' | 'exact' | 'done';
   elapsedSeconds: number;
   best: number | null;
   bound: number | null;

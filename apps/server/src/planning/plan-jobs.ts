@@ -26,10 +26,15 @@ interface Job extends JobView {
   worker: Worker;
 }
 
-/** The worker file beside this one: compiled .js in production, .ts under the test runner (loaded through tsx). */
-function workerUrl(): { url: URL; execArgv: string[] } {
-  const ts = import.meta.url.endsWith('.ts');
-  return { url: new URL(ts ? './plan-worker.ts' : './plan-worker.js', import.meta.url), execArgv: ts ? ['--import', 'tsx'] : [] };
+/**
+ * The worker beside this file: compiled .js in production; under the test runner the sources are .ts, so a small
+ * bootstrap registers tsx in the worker before importing it.
+ */
+function spawnWorker(workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./plan-worker.js', import.meta.url), { workerData });
+  const target = new URL('./plan-worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 export class PlanJobs {
@@ -42,8 +47,7 @@ export class PlanJobs {
     onDone: (result: PlanResult, job: JobView) => Promise<{ runId: string; proposalId: string | null }>,
   ): JobView {
     const stopBuffer = new SharedArrayBuffer(4);
-    const { url, execArgv } = workerUrl();
-    const worker = new Worker(url, { workerData: { instance, seconds: opts.seconds, exact: opts.exact, seed: opts.seed ?? 1, stop: stopBuffer }, execArgv });
+    const worker = spawnWorker({ instance, seconds: opts.seconds, exact: opts.exact, seed: opts.seed ?? 1, stop: stopBuffer });
     const job: Job = {
       id: randomUUID(),
       ...meta,

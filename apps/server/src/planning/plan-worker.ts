@@ -25,6 +25,9 @@ solvePlan(input.instance, {
   shouldStop: () => Atomics.load(stop, 0) === 1,
   onProgress: (progress) => port.postMessage({ type: 'progress', progress }),
 }).then(
-  (result) => port.postMessage({ type: 'done', result }),
+  (result) => {
+    port.postMessage({ type: 'progress', progress: { phase: 'done', elapsedSeconds: result.seconds, best: result.objective, bound: result.bound } });
+    port.postMessage({ type: 'done', result });
+  },
   (err: unknown) => port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
 );
