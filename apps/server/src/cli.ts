@@ -76,6 +76,11 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** Write a line to stdout and wait until it is flushed: a pipe would otherwise lose the tail at process.exit. */
+function writeOut(line: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(`${line}\n`, (err) => (err ? reject(err) : resolve())));
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -90,7 +95,7 @@ async function planCommand(args: string[]): Promise<number> {
     if (!values.people || !Number.isInteger(n) || n < 1 || n > 20_000) fail('plan generate: --people must be an integer between 1 and 20000');
     if (values.week !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.week)) fail('plan generate: --week must be a date YYYY-MM-DD');
     const { generateInstance } = await import('./planner/generate.js');
-    process.stdout.write(`${JSON.stringify(generateInstance({ people: n, seed: values.seed, week: values.week }))}\n`);
+    await writeOut(JSON.stringify(generateInstance({ people: n, seed: values.seed, week: values.week })));
     return 0;
   }
   if (sub === 'solve') {
@@ -135,7 +140,7 @@ async function planCommand(args: string[]): Promise<number> {
       shouldStop: () => stop,
       onProgress: values.progress ? (p) => console.error(JSON.stringify(p)) : undefined,
     });
-    console.log(JSON.stringify(result));
+    await writeOut(JSON.stringify(result));
     return 0;
   }
   fail(USAGE);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,5 +110,42 @@ describe('presence command on a PGlite data directory', () => {
     const r = await presence(['seed', '--people', 'lots'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--people');
+  });
+});
+
+describe('presence plan', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'presence-plan-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('generates an instance and solves it from the file, printing one JSON object with a proven bound', async () => {
+    const gen = await presence(['plan', 'generate', '--people', '30', '--seed', '7'], dir);
+    expect(gen.code).toBe(0);
+    const file = path.join(dir, 'week.json');
+    writeFileSync(file, gen.stdout);
+    const instance = JSON.parse(gen.stdout);
+    expect(instance.people).toHaveLength(30);
+    const solved = await presence(['plan', 'solve', file, '--seconds', '1'], dir);
+    expect(solved.code).toBe(0);
+    const result = JSON.parse(solved.stdout);
+    expect(result).toMatchObject({ feasible: true, mode: 'heuristic' });
+    expect(result.bound).toBeGreaterThanOrEqual(result.objective);
+    expect(result.gap).toBeCloseTo((result.bound - result.objective) / result.bound, 5);
+    expect(result.assignments.length).toBe(result.sessions.reduce((n: number, s: { participants: string[] }) => n + s.participants.length, 0));
+  });
+
+  it('a malformed instance is refused naming the field, exit 2', async () => {
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ format: 'presence.activity-week/1', week: '2026-11-30', slots: [], rooms: [], leaders: [], activities: [], people: [] }),
+    );
+    const r = await presence(['plan', 'solve', file], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/invalid instance: slots: /);
+    writeFileSync(file, '{"format":');
+    expect((await presence(['plan', 'solve', file], dir)).stderr).toMatch(/\(file\): not valid JSON/);
   });
 });

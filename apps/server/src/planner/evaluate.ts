@@ -41,6 +41,9 @@ export interface Evaluation {
   violations: Violation[];
 }
 
+/** A session's id: unique in a feasible plan (one room holds one session per slot). */
+export const sessionIdOf = (s: { slot: string; activity: string; room: string }) => `S-${s.slot}-${s.activity}-${s.room}`;
+
 export const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export function evaluatePlan(inst: PlanningInstance, sessions: readonly PlanSession[], model: Model = compile(inst)): Evaluation {

@@ -4,7 +4,7 @@
  */
 import { combinatorialBound } from './bound.js';
 import { compile, type Model } from './compile.js';
-import { evaluatePlan, round3, type PlanAssignment, type PlanSession, type Terms, type Violation } from './evaluate.js';
+import { evaluatePlan, round3, sessionIdOf, type PlanAssignment, type PlanSession, type Terms, type Violation } from './evaluate.js';
 import { solveExact } from './exact.js';
 import { runHeuristic, type HeuristicSession } from './heuristic.js';
 import type { PlanningInstance } from './instance.js';
@@ -51,14 +51,10 @@ export function toPlanSessions(m: Model, sessions: HeuristicSession[]): PlanSess
   const { inst } = m;
   return [...sessions]
     .sort((x, y) => x.t - y.t || x.a - y.a)
-    .map((s) => ({
-      id: `S-${inst.slots[s.t]!.id}-${inst.activities[s.a]!.id}`,
-      activity: inst.activities[s.a]!.id,
-      slot: inst.slots[s.t]!.id,
-      room: inst.rooms[s.r]!.id,
-      leader: inst.leaders[s.l]!.id,
-      participants: s.members.map((p) => inst.people[p]!.id).sort(),
-    }));
+    .map((s) => {
+      const ids = { activity: inst.activities[s.a]!.id, slot: inst.slots[s.t]!.id, room: inst.rooms[s.r]!.id };
+      return { id: sessionIdOf(ids), ...ids, leader: inst.leaders[s.l]!.id, participants: s.members.map((p) => inst.people[p]!.id).sort() };
+    });
 }
 
 export function explainUnmet(m: Model, sessions: PlanSession[]): Unmet[] {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { GuaranteeService } from '../guarantee/guarantee-service.js';
 import type { Queryable } from '../db/db.js';
 import { validationError } from '../http/errors.js';
-import { evaluatePlan } from '../planner/evaluate.js';
+import { evaluatePlan, sessionIdOf } from '../planner/evaluate.js';
 import { parseInstance } from '../planner/instance.js';
 
 export const PLANNER_SLUG = 'activity-planner';
@@ -30,8 +30,6 @@ export const weekPlanContent = z
   .strict();
 export type WeekPlanContent = z.output<typeof weekPlanContent>;
 
-const sessionId = (s: { slot: string; activity: string }) => `S-${s.slot}-${s.activity}`;
-
 /** Publishing a plan: checks it against its instance (hard constraints), then replaces the week's planned sessions. */
 async function publish(tx: Queryable, facilityId: string, content: WeekPlanContent): Promise<{ type: string; id: string }> {
   const [run] = await tx.query<{ id: string; instance: unknown; week: string }>(
@@ -40,7 +38,7 @@ async function publish(tx: Queryable, facilityId: string, content: WeekPlanConte
   );
   if (!run) throw validationError([{ field: 'content.runId', reason: 'unknown', message: 'No planner run with this id in this facility' }]);
   const instance = parseInstance(run.instance);
-  const sessions = content.sessions.map((s) => ({ ...s, id: sessionId(s) }));
+  const sessions = content.sessions.map((s) => ({ ...s, id: sessionIdOf(s) }));
   const evaluation = evaluatePlan(instance, sessions);
   if (!evaluation.feasible) {
     const v = evaluation.violations[0]!;

@@ -7,7 +7,7 @@ import type { PeopleService } from '../people/people-service.js';
 import { listActivities } from '../activities/activities-repository.js';
 import { recommend } from '../activities/recommender.js';
 import { RECOMMENDER_SLUG } from '../activities/activity-recommender-feature.js';
-import { evaluatePlan, type Evaluation } from '../planner/evaluate.js';
+import { evaluatePlan, sessionIdOf, type Evaluation } from '../planner/evaluate.js';
 import { INSTANCE_FORMAT, parseInstance, type PlanningInstance } from '../planner/instance.js';
 import type { PlanResult } from '../planner/solve.js';
 import { addDays, defaultSlots, mondayOf, planningActivity } from '../planner/week-template.js';
@@ -265,7 +265,7 @@ export class PlanningService {
     if (!run) throw notFound('planner run');
     return evaluatePlan(
       parseInstance(run.instance),
-      sessions.map((s) => ({ ...s, id: `S-${s.slot}-${s.activity}` })),
+      sessions.map((s) => ({ ...s, id: sessionIdOf(s) })),
     );
   }
 
