@@ -19,6 +19,9 @@ import { ProposalPage } from './pages/ProposalPage';
 import { AiRegisterPage } from './pages/AiRegisterPage';
 import { AiFiguresPage } from './pages/AiFiguresPage';
 import { ReviewRequestsPage } from './pages/ReviewRequestsPage';
+import { PlanningPage } from './pages/PlanningPage';
+import { SessionsPage } from './pages/SessionsPage';
+import { ProgrammePage } from './pages/ProgrammePage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -59,6 +62,9 @@ const router = createBrowserRouter([
       { path: 'ai', element: <AiRegisterPage /> },
       { path: 'ai/figures', element: <AiFiguresPage /> },
       { path: 'review-requests', element: <ReviewRequestsPage /> },
+      { path: 'planning', element: <PlanningPage /> },
+      { path: 'sessions', element: <SessionsPage /> },
+      { path: 'programme', element: <ProgrammePage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -15,6 +15,7 @@ import type {
 } from '@presence/shared';
 import { ApiError, api, queryString } from './client';
 import { guaranteeEndpoints, guaranteeKeys } from './guarantee';
+import { planningEndpoints, planningKeys } from './planning';
 
 export interface Facility {
   id: string;
@@ -82,6 +83,7 @@ export const endpoints = {
   accessLog: (id: string) => api<AccessLogEntry[]>(`${person(id)}/access-log`),
   statsOverview: () => api<StatsOverview>('/api/stats/overview'),
   ...guaranteeEndpoints,
+  ...planningEndpoints,
 };
 
 /** Query keys, in one place so writes can refresh the right caches. */
@@ -94,4 +96,5 @@ export const keys = {
   accessLog: (id: string) => ['person', id, 'access-log'] as const,
   stats: ['stats', 'overview'] as const,
   ...guaranteeKeys,
+  ...planningKeys,
 };

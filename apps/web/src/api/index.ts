@@ -3,3 +3,4 @@ export * from './endpoints';
 export * from './issues';
 export * from './permissions';
 export * from './guarantee';
+export * from './planning';

@@ -30,4 +30,8 @@ export const can = {
   recordObjection: allowed('PUT', '/api/people/:id/objections/:systemId'),
   requestReview: allowed('POST', '/api/people/:id/review-requests'),
   handleReviewRequests: allowed('GET', '/api/review-requests'),
+  planWeek: allowed('POST', '/api/planning/runs'),
+  seeSessions: allowed('GET', '/api/planning/sessions'),
+  recordAttendance: allowed('PUT', '/api/planning/sessions/:id/attendance'),
+  seeTimeWithPeople: allowed('GET', '/api/planning/time-with-people'),
 };

@@ -1,5 +1,6 @@
 import type { Catalogue } from './fr';
 import { enAi } from './en-ai';
+import { enPlanning } from './en-planning';
 
 /** English catalogue: same keys as fr.ts (enforced by the Catalogue type). */
 export const en: Catalogue = {
@@ -341,4 +342,5 @@ export const en: Catalogue = {
     },
   },
   ...enAi,
+  ...enPlanning,
 };

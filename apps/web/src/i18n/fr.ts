@@ -1,4 +1,5 @@
 import { frAi } from './fr-ai';
+import { frPlanning } from './fr-planning';
 
 /** French catalogue: the reference. Every other catalogue has exactly the same keys (checked by the type of en.ts). */
 export const fr = {
@@ -340,6 +341,7 @@ export const fr = {
     },
   },
   ...frAi,
+  ...frPlanning,
 };
 
 export type Catalogue = typeof fr;

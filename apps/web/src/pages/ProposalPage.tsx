@@ -15,6 +15,7 @@ import { usePageTitle } from '../ui/usePageTitle';
 import { SavedNotice } from './person/SavedNotice';
 import { ContentView } from './proposal/ContentView';
 import { isSuggestions, SuggestionsView } from './proposal/ActivitySuggestions';
+import { isWeekPlan, WeekPlanSummary } from './proposal/WeekPlanSummary';
 import { DecisionPanel, useDecisionErrorTitle } from './proposal/DecisionPanel';
 import { DecisionSummary } from './proposal/DecisionSummary';
 import { ExplanationView } from './proposal/ExplanationView';
@@ -96,7 +97,13 @@ export function ProposalPage() {
         <Title order={2} id="content-title" mb="sm">
           {t('proposal.content')}
         </Title>
-        {isSuggestions(p.kind, p.content) ? <SuggestionsView items={p.content.items} /> : <ContentView content={p.content} />}
+        {isSuggestions(p.kind, p.content) ? (
+          <SuggestionsView items={p.content.items} />
+        ) : isWeekPlan(p.kind, p.content) ? (
+          <WeekPlanSummary content={p.content} />
+        ) : (
+          <ContentView content={p.content} />
+        )}
         <details className="inputs-details">
           <summary>{t('proposal.inputs')}</summary>
           <pre className="json">{JSON.stringify(p.inputs, null, 2)}</pre>

@@ -102,6 +102,20 @@ export function AppLayout() {
                     </NavLink>
                   </li>
                 )}
+                {can.planWeek(me.role) && (
+                  <li>
+                    <NavLink to="/planning" className="nav-link">
+                      {t('planningNav.planning')}
+                    </NavLink>
+                  </li>
+                )}
+                {can.seeSessions(me.role) && (
+                  <li>
+                    <NavLink to="/sessions" className="nav-link">
+                      {t('planningNav.sessions')}
+                    </NavLink>
+                  </li>
+                )}
                 {can.seeRegister(me.role) && (
                   <li>
                     <NavLink to="/ai" className="nav-link">

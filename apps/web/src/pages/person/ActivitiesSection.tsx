@@ -3,12 +3,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { PersonDetail } from '@presence/shared';
-import { can } from '../../api';
+import { can, endpoints, keys, mondayOf } from '../../api';
 import { guaranteeEndpoints, guaranteeKeys } from '../../api/guarantee';
 import { AiLabel } from '../../ui/AiLabel';
 import { useMe } from '../../ui/auth';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
+import { formatDate, todayIso } from '../../ui/format';
+import { shortDayKey } from '../planning/days';
 
 /** The person's suggested activities, always shown with their AI label; staff may ask the recommender for a new proposal. */
 export function ActivitiesSection({ person }: { person: PersonDetail }) {
@@ -64,7 +66,33 @@ export function ActivitiesSection({ person }: { person: PersonDetail }) {
           </Group>
         )}
         {run.isError && <ErrorMessage error={run.error} />}
+        <WeekInvitations personId={person.id} />
       </Stack>
     </Card>
+  );
+}
+
+/** The person's invitations this week, from the published programme, with their attendance once recorded. */
+function WeekInvitations({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const week = mondayOf(todayIso());
+  const sessions = useQuery({ queryKey: keys.personSessions(personId, week), queryFn: () => endpoints.personSessions(personId, week) });
+  return (
+    <Stack gap="xs">
+      <Title order={3}>{t('personSessions.title')}</Title>
+      {sessions.isPending && <Loading />}
+      {sessions.isError && <ErrorMessage error={sessions.error} />}
+      {sessions.data?.length === 0 && <Text>{t('personSessions.none')}</Text>}
+      {sessions.data && sessions.data.length > 0 && (
+        <List spacing="xs">
+          {sessions.data.map((s) => (
+            <List.Item key={s.id}>
+              {t(shortDayKey(s.day))} {formatDate(s.day)} · {s.start}–{s.end} · <strong>{s.activityName}</strong> ({s.room})
+              {s.participants[0]?.attendance && <> — {t(`sessions.${s.participants[0].attendance.status}`)}</>}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
   );
 }
