@@ -7,15 +7,24 @@ import { solvePlan } from '../apps/server/src/planner/solve.js';
 
 const HIGHS_SECONDS = Number(process.env.HIGHS_SECONDS ?? 60);
 const SIZES = (process.env.SIZES ?? '30,80,150,2000').split(',').map(Number);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-const results = [];
+const results: unknown[] = [];
 for (const people of SIZES) {
   const inst = generateInstance({ people, seed: 'bench' });
   const large = people > 500;
   const seconds = large ? 30 : 2;
-  const runs = [];
+  interface Run {
+    seed: number;
+    objective: number;
+    bound: number;
+    secondsToBest: number;
+    feasible: boolean;
+    invited: number;
+    invitations: number;
+  }
+  const runs: Run[] = [];
   for (const seed of [1, 2, 3]) {
     if (large && seed > 1) break;
     const r = await solvePlan(inst, { seconds, seed });
@@ -29,7 +38,7 @@ for (const people of SIZES) {
       invitations: r.stats.invitations,
     });
   }
-  let exact = null;
+  let exact: { seconds: number; status: string; objective: number; bound: number; columns?: number; rows?: number } | null = null;
   if (!large) {
     const e = await solvePlan(inst, { seconds: HIGHS_SECONDS, exact: true, seed: 1 });
     exact = { seconds: HIGHS_SECONDS, status: e.status, objective: e.objective, bound: e.bound, columns: e.stats.columns, rows: e.stats.rows };
