@@ -29,7 +29,8 @@ type Loader = (typeof highsModule)['default'];
 const loadHighs: Loader = (highsModule as unknown as { default?: Loader }).default ?? (highsModule as unknown as Loader);
 type Highs = Awaited<ReturnType<Loader>>;
 let highsPromise: Promise<Highs> | null = null;
-const highs = () => (highsPromise ??= loadHighs());
+/** The HiGHS WebAssembly module, loaded once per thread. */
+export const highs = () => (highsPromise ??= loadHighs());
 
 interface Layout {
   numCols: number;

@@ -2,7 +2,7 @@
  * Solve a weekly planning instance: heuristic (any size) or exact (HiGHS, warm-started by the heuristic), always
  * checked by the independent evaluator, with a proven bound and the parts of the week that could not be met explained.
  */
-import { combinatorialBound } from './bound.js';
+import { aggregateBound, combinatorialBound } from './bound.js';
 import { compile, type Model } from './compile.js';
 import { evaluatePlan, round3, sessionIdOf, type PlanAssignment, type PlanSession, type Terms, type Violation } from './evaluate.js';
 import { solveExact } from './exact.js';
@@ -148,6 +148,10 @@ export async function solvePlan(inst: PlanningInstance, opts: SolveOptions): Pro
       sessions = e.sessions;
       secondsToBest = elapsed();
     }
+  }
+  if (!opts.shouldStop?.()) {
+    const lp = await aggregateBound(m);
+    if (lp !== null) bound = Math.min(bound, lp);
   }
   const planSessions = toPlanSessions(m, sessions);
   const evaluation = evaluatePlan(inst, planSessions, m);
