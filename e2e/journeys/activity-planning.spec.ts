@@ -100,3 +100,23 @@ test("on a tablet, last week's programme and attendance read well @tablet", asyn
   await expect(page.getByText('Temps passé avec les personnes')).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Présent' }).first()).toBeChecked();
 });
+
+test('an activity leader edits the catalogue; a bad group size is refused with the field named', async ({ page }) => {
+  await signIn(page, 'animatrice@demo.presence.fr');
+  await page.goto('/activities');
+  await expect(page.getByRole('heading', { name: 'Catalogue d’activités', level: 1 })).toBeVisible();
+  await page.getByLabel('Rechercher une activité').fill('Loto des odeurs');
+  await page.getByRole('button', { name: 'Modifier « Loto des odeurs »' }).click();
+  const form = page.getByRole('form', { name: 'Modifier « Loto des odeurs »' });
+  await form.getByLabel('Participants minimum').fill('12');
+  await form.getByLabel('Participants maximum').fill('4');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form.getByText('Le maximum doit être au moins égal au minimum de participants.')).toBeVisible();
+  await expect(form.locator('[aria-invalid="true"]')).toHaveCount(1);
+  await form.getByLabel('Participants minimum').fill('3');
+  await form.getByLabel('Durée (minutes)').fill('40');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByRole('row', { name: /Loto des odeurs/ })).toContainText('40 min');
+  await expectAccessible(page, 'activity catalogue');
+});

@@ -81,4 +81,29 @@ describe.each(ENGINES)('activity recommender through the guarantee on %s', (engi
     expect(off.json().error).toMatchObject({ code: 'ai_feature_disabled', message: expect.stringContaining('Évaluation en cours') });
     await t.request('PATCH', `/api/ai/systems/${system.id}`, { cookie: director, body: { enabled: true, reason: 'fin' } });
   });
+
+  it('activity leaders edit the catalogue: a bad edit names the field and changes nothing; a retired activity leaves the list', async () => {
+    const cookie = await t.as('activity_leader');
+    const all = (await t.request('GET', '/api/activities', { cookie })).json<({ id: string; key: string; name: string } & Record<string, unknown>)[]>();
+    const target = all[0]!;
+    const body = { ...target, name: 'Atelier renommé', active: true };
+    delete (body as Record<string, unknown>).id;
+    delete (body as Record<string, unknown>).key;
+    const bad = await t.request('PUT', `/api/activities/${target.id}`, { cookie, body: { ...body, groupMin: 9, groupMax: 3 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues[0]).toMatchObject({ field: 'groupMax' });
+    expect((await t.request('GET', '/api/activities', { cookie })).json<{ id: string; name: string }[]>().find((a) => a.id === target.id)!.name).toBe(target.name);
+    const ok = await t.request('PUT', `/api/activities/${target.id}`, { cookie, body: { ...body, active: false } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ name: 'Atelier renommé', active: false });
+    expect((await t.request('GET', '/api/activities', { cookie })).json<{ id: string }[]>().some((a) => a.id === target.id)).toBe(false);
+    const withRetired = (await t.request('GET', '/api/activities?includeRetired=true', { cookie })).json<{ id: string; active: boolean }[]>();
+    expect(withRetired.find((a) => a.id === target.id)?.active).toBe(false);
+    const created = await t.request('POST', '/api/activities', { cookie, body: { ...body, name: 'Atelier crêpes de la Chandeleur', active: true } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ key: 'atelier-crepes-de-la-chandeleur', active: true });
+    const again = await t.request('POST', '/api/activities', { cookie, body: { ...body, name: 'Atelier crêpes de la Chandeleur', active: true } });
+    expect(again.json().key).toBe('atelier-crepes-de-la-chandeleur-2');
+    expect((await t.request('PUT', `/api/activities/${target.id}`, { cookie: await t.as('care_assistant'), body })).statusCode).toBe(403);
+  });
 });

@@ -22,6 +22,7 @@ import { ReviewRequestsPage } from './pages/ReviewRequestsPage';
 import { PlanningPage } from './pages/PlanningPage';
 import { SessionsPage } from './pages/SessionsPage';
 import { ProgrammePage } from './pages/ProgrammePage';
+import { CataloguePage } from './pages/CataloguePage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -65,6 +66,7 @@ const router = createBrowserRouter([
       { path: 'planning', element: <PlanningPage /> },
       { path: 'sessions', element: <SessionsPage /> },
       { path: 'programme', element: <ProgrammePage /> },
+      { path: 'activities', element: <CataloguePage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -22,6 +22,8 @@ const PROPOSAL_READ: readonly Role[] = ['director', 'head_of_care', 'coordinatio
 /** Weekly activity planning: the activity leaders, their head of care and the director. */
 const PLANNING: readonly Role[] = ['director', 'head_of_care', 'activity_leader'];
 const ATTENDANCE_WRITE: readonly Role[] = ['head_of_care', 'coordination_nurse', 'nurse', 'care_assistant', 'activity_leader'];
+/** The activity catalogue is the activity leaders' own, with their head of care and the director. */
+const CATALOGUE_EDIT: readonly Role[] = ['director', 'head_of_care', 'activity_leader'];
 const GOVERNANCE: readonly Role[] = ['director', 'user_representative'];
 
 export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
@@ -58,6 +60,8 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'DELETE /api/people/:id/objections/:systemId': [...PEOPLE_ADMIN, 'nurse', 'physician', 'relative'],
   'GET /api/people/:id/transparency': PEOPLE_READ,
   'GET /api/activities': CARE_STAFF,
+  'POST /api/activities': CATALOGUE_EDIT,
+  'PUT /api/activities/:id': CATALOGUE_EDIT,
   'POST /api/people/:id/activity-recommendations': ['activity_leader', 'coordination_nurse', 'head_of_care', 'director'],
   'GET /api/people/:id/activities': PEOPLE_READ,
   'GET /api/planning/setup': PLANNING,

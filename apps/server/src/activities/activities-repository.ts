@@ -135,3 +135,66 @@ export async function attendanceHistory(
   );
   return rows.map((r) => ({ activityKey: r.key, attended: r.attended, declined: r.declined, meanEngagement: r.mean }));
 }
+
+export interface ActivityWrite {
+  name: string;
+  description: string;
+  category: CatalogueActivity['category'];
+  tags: string[];
+  goalDomains: string[];
+  requiredCapacities: CatalogueActivity['requiredCapacities'];
+  contraindications: string[];
+  groupMin: number;
+  groupMax: number;
+  durationMinutes: number;
+  roomType: CatalogueActivity['roomType'];
+  leaderSkill: CatalogueActivity['leaderSkill'];
+  materials: string[];
+  active: boolean;
+}
+
+const writeValues = (a: ActivityWrite) => [
+  a.name,
+  a.description,
+  a.category,
+  a.tags,
+  a.goalDomains,
+  JSON.stringify(a.requiredCapacities),
+  a.contraindications,
+  a.groupMin,
+  a.groupMax,
+  a.durationMinutes,
+  a.roomType,
+  a.leaderSkill,
+  a.materials,
+  a.active,
+];
+
+/** The whole catalogue of a facility, retired activities included (for the leaders' catalogue page). */
+export async function listAllActivities(q: Queryable, facilityId: string): Promise<(StoredActivity & { active: boolean })[]> {
+  const rows = await q.query<ActivityRow & { active: boolean }>('SELECT * FROM activity WHERE facility_id = $1 ORDER BY category, name', [facilityId]);
+  return rows.map((r) => ({ ...toActivity(r), active: r.active }));
+}
+
+export async function updateActivity(q: Queryable, facilityId: string, id: string, a: ActivityWrite): Promise<boolean> {
+  const rows = await q.query<{ id: string }>(
+    `UPDATE activity SET name = $3, description = $4, category = $5, tags = $6, goal_domains = $7, required_capacities = $8, contraindications = $9,
+            group_min = $10, group_max = $11, duration_minutes = $12, room_type = $13, leader_skill = $14, materials = $15, active = $16, updated_at = now()
+      WHERE facility_id = $1 AND id = $2 RETURNING id`,
+    [facilityId, id, ...writeValues(a)],
+  );
+  return rows.length === 1;
+}
+
+export async function createActivity(q: Queryable, facilityId: string, key: string, a: ActivityWrite): Promise<string> {
+  const [row] = await q.query<{ id: string }>(
+    `INSERT INTO activity (facility_id, key, name, description, category, tags, goal_domains, required_capacities, contraindications, group_min, group_max, duration_minutes, room_type, leader_skill, materials, active)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+    [facilityId, key, ...writeValues(a)],
+  );
+  return row!.id;
+}
+
+export async function keyTaken(q: Queryable, facilityId: string, key: string): Promise<boolean> {
+  return (await q.query('SELECT 1 FROM activity WHERE facility_id = $1 AND key = $2', [facilityId, key])).length > 0;
+}

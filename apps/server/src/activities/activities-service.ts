@@ -4,6 +4,7 @@ import type { Actor } from '../http/actor.js';
 import type { GuaranteeService } from '../guarantee/guarantee-service.js';
 import type { PeopleService } from '../people/people-service.js';
 import { appendAudit } from '../audit/audit-service.js';
+import { notFound } from '../http/errors.js';
 import { CATALOGUE, ACTIVITY_CATEGORY_LABELS } from './catalogue.js';
 import { recommend, type PersonForRecommendation } from './recommender.js';
 import * as repo from './activities-repository.js';
@@ -32,8 +33,39 @@ export class ActivitiesService {
     await repo.ensureCatalogue(this.db, CATALOGUE);
   }
 
-  async catalogue(ctx: Ctx) {
-    return repo.listActivities(this.db, ctx.actor.facilityId ?? '');
+  async catalogue(ctx: Ctx, includeRetired = false) {
+    const facilityId = ctx.actor.facilityId ?? '';
+    return includeRetired ? repo.listAllActivities(this.db, facilityId) : repo.listActivities(this.db, facilityId);
+  }
+
+  /** Activity leaders edit their facility's catalogue; the shipped catalogue is only the starting point. */
+  async updateActivity(ctx: Ctx, id: string, input: repo.ActivityWrite) {
+    const facilityId = ctx.actor.facilityId ?? '';
+    await this.db.transaction(async (tx) => {
+      if (!(await repo.updateActivity(tx, facilityId, id, input))) throw notFound('activity');
+      await appendAudit(tx, ctx, { action: 'activity.update', outcome: 'allowed', targetType: 'activity', targetId: id, facilityId, details: { active: input.active } });
+    });
+    return (await repo.listAllActivities(this.db, facilityId)).find((a) => a.id === id)!;
+  }
+
+  async createActivity(ctx: Ctx, input: repo.ActivityWrite) {
+    const facilityId = ctx.actor.facilityId ?? '';
+    const base =
+      input.name
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60) || 'activite';
+    let key = base;
+    for (let n = 2; await repo.keyTaken(this.db, facilityId, key); n++) key = `${base}-${n}`;
+    const id = await this.db.transaction(async (tx) => {
+      const created = await repo.createActivity(tx, facilityId, key, input);
+      await appendAudit(tx, ctx, { action: 'activity.create', outcome: 'allowed', targetType: 'activity', targetId: created, facilityId });
+      return created;
+    });
+    return (await repo.listAllActivities(this.db, facilityId)).find((a) => a.id === id)!;
   }
 
   /** Runs the recommender for a person and records its output as a proposal; nothing changes until someone decides. */

@@ -31,6 +31,7 @@ export const can = {
   requestReview: allowed('POST', '/api/people/:id/review-requests'),
   handleReviewRequests: allowed('GET', '/api/review-requests'),
   planWeek: allowed('POST', '/api/planning/runs'),
+  editCatalogue: allowed('PUT', '/api/activities/:id'),
   seeSessions: allowed('GET', '/api/planning/sessions'),
   recordAttendance: allowed('PUT', '/api/planning/sessions/:id/attendance'),
   seeTimeWithPeople: allowed('GET', '/api/planning/time-with-people'),

@@ -91,10 +91,54 @@ export interface TimeWithPeople {
   people: { personId: string; name: string; sessions: number; minutes: number }[];
 }
 
+/** The catalogue's closed lists (the server validates the same, apps/server/src/activities/catalogue.ts). */
+export const ACTIVITY_CATEGORIES = [
+  'memory',
+  'gentle_exercise',
+  'walking',
+  'music',
+  'reminiscence',
+  'gardening',
+  'cooking',
+  'crafts',
+  'sensory',
+  'pet_visit',
+  'intergenerational',
+  'outing',
+  'spiritual',
+  'everyday_life',
+  'games',
+  'wellbeing',
+  'culture',
+] as const;
+export const ROOM_TYPES = ['activity_room', 'garden', 'kitchen', 'snoezelen', 'chapel', 'outdoor', 'living_room', 'gym'] as const;
+export const LEADER_SKILLS = ['animation', 'music', 'physical', 'cooking', 'sensory', 'art', 'none'] as const;
+
+export interface CatalogueWrite {
+  name: string;
+  description: string;
+  category: (typeof ACTIVITY_CATEGORIES)[number];
+  tags: string[];
+  goalDomains: string[];
+  requiredCapacities: Partial<Record<'mobility' | 'vision' | 'hearing' | 'cognition', 0 | 1 | 2 | 3>>;
+  contraindications: string[];
+  groupMin: number;
+  groupMax: number;
+  durationMinutes: number;
+  roomType: (typeof ROOM_TYPES)[number];
+  leaderSkill: (typeof LEADER_SKILLS)[number];
+  materials: string[];
+  active: boolean;
+}
+export type CatalogueEntry = CatalogueWrite & { id: string; key: string };
+
 const run = (id: string) => `/api/planning/runs/${encodeURIComponent(id)}`;
 const job = (id: string) => `/api/planning/jobs/${encodeURIComponent(id)}`;
 
 export const planningEndpoints = {
+  catalogueAll: () => api<CatalogueEntry[]>('/api/activities?includeRetired=true'),
+  updateActivity: (id: string, input: CatalogueWrite) => api<CatalogueEntry>(`/api/activities/${encodeURIComponent(id)}`, { method: 'PUT', body: input }),
+  createActivity: (input: CatalogueWrite) => api<CatalogueEntry>('/api/activities', { method: 'POST', body: input }),
   startPlan: (input: { week: string; seconds: number; exact: boolean }) => api<PlanJob>('/api/planning/runs', { method: 'POST', body: input }),
   planJob: (id: string) => api<PlanJob>(job(id)),
   cancelPlanJob: (id: string) => api<PlanJob>(job(id), { method: 'DELETE' }),
@@ -109,6 +153,7 @@ export const planningEndpoints = {
 };
 
 export const planningKeys = {
+  catalogueAll: ['catalogue', 'all'] as const,
   planningAll: ['planning'] as const,
   latestPlanRun: (week: string) => ['planning', 'latest', week] as const,
   planRun: (id: string) => ['planning', 'run', id] as const,

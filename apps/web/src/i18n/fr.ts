@@ -323,6 +323,7 @@ export const fr = {
       risk_too_high: '« Appliquer et notifier » n’est possible que pour une fonction à risque minimal.',
     },
     fields: {
+      groupMax_below_group_min: 'Le maximum doit être au moins égal au minimum de participants.',
       ins_invalid_regex: 'L’INS comporte 15 caractères : 13 chiffres (2A ou 2B pour la Corse) et une clé de 2 chiffres.',
       ins_duplicate: 'Une autre personne a déjà cet INS.',
       phone_invalid_regex: 'Saisissez un numéro français, par exemple 06 12 34 56 78.',

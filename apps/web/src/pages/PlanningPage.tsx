@@ -70,6 +70,11 @@ export function PlanningPage() {
       <div>
         <Title order={1}>{t('planning.title')}</Title>
         <Text c="dimmed">{t('planning.intro')}</Text>
+        {can.editCatalogue(me.role) && (
+          <Anchor component={Link} to="/activities">
+            {t('catalogue.link')}
+          </Anchor>
+        )}
       </div>
       <Group gap="sm" align="end">
         <Button variant="default" onClick={() => setParams({ week: addDaysIso(shownWeek, -7) })}>
