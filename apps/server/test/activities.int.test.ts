@@ -92,7 +92,9 @@ describe.each(ENGINES)('activity recommender through the guarantee on %s', (engi
     const bad = await t.request('PUT', `/api/activities/${target.id}`, { cookie, body: { ...body, groupMin: 9, groupMax: 3 } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.issues[0]).toMatchObject({ field: 'groupMax' });
-    expect((await t.request('GET', '/api/activities', { cookie })).json<{ id: string; name: string }[]>().find((a) => a.id === target.id)!.name).toBe(target.name);
+    expect((await t.request('GET', '/api/activities', { cookie })).json<{ id: string; name: string }[]>().find((a) => a.id === target.id)!.name).toBe(
+      target.name,
+    );
     const ok = await t.request('PUT', `/api/activities/${target.id}`, { cookie, body: { ...body, active: false } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ name: 'Atelier renommé', active: false });

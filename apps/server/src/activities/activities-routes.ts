@@ -36,14 +36,22 @@ export function activitiesRoutes(app: FastifyInstance, activities: ActivitiesSer
 
   r.get(
     '/api/activities',
-    { schema: { tags, summary: "The facility's activity catalogue (retired activities too with includeRetired=true)", querystring: z.object({ includeRetired: z.stringbool().default(false) }) } },
+    {
+      schema: {
+        tags,
+        summary: "The facility's activity catalogue (retired activities too with includeRetired=true)",
+        querystring: z.object({ includeRetired: z.stringbool().default(false) }),
+      },
+    },
     (req) => activities.catalogue(ctx(req), req.query.includeRetired),
   );
   r.post('/api/activities', { schema: { tags, summary: 'Add an activity to the facility catalogue', body: activityWriteSchema } }, async (req, reply) =>
     reply.code(201).send(await activities.createActivity(ctx(req), req.body)),
   );
-  r.put('/api/activities/:id', { schema: { tags, summary: 'Edit an activity of the facility catalogue (active: false retires it)', params, body: activityWriteSchema } }, (req) =>
-    activities.updateActivity(ctx(req), req.params.id, req.body),
+  r.put(
+    '/api/activities/:id',
+    { schema: { tags, summary: 'Edit an activity of the facility catalogue (active: false retires it)', params, body: activityWriteSchema } },
+    (req) => activities.updateActivity(ctx(req), req.params.id, req.body),
   );
   r.post(
     '/api/people/:id/activity-recommendations',

@@ -43,7 +43,14 @@ export class ActivitiesService {
     const facilityId = ctx.actor.facilityId ?? '';
     await this.db.transaction(async (tx) => {
       if (!(await repo.updateActivity(tx, facilityId, id, input))) throw notFound('activity');
-      await appendAudit(tx, ctx, { action: 'activity.update', outcome: 'allowed', targetType: 'activity', targetId: id, facilityId, details: { active: input.active } });
+      await appendAudit(tx, ctx, {
+        action: 'activity.update',
+        outcome: 'allowed',
+        targetType: 'activity',
+        targetId: id,
+        facilityId,
+        details: { active: input.active },
+      });
     });
     return (await repo.listAllActivities(this.db, facilityId)).find((a) => a.id === id)!;
   }
