@@ -397,8 +397,8 @@ export function runHeuristic(m: Model, opts: HeuristicOptions, start?: PlanState
   let bestDirty = false;
   const limitMs = opts.seconds * 1000;
   const target = opts.target !== undefined ? opts.target * SCORE_SCALE : Infinity;
-  const T0 = 0.4 * SCORE_SCALE;
-  const T1 = 0.002 * SCORE_SCALE;
+  const T0 = 1.5 * SCORE_SCALE; // tuned on generated weeks of 30, 80 and 150 people (docs/activity-planning.md)
+  const T1 = 0.01 * SCORE_SCALE;
   let temp = T0;
   let lastProgress = t0;
   let iterations = 0;
