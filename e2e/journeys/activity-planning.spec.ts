@@ -33,6 +33,13 @@ test('an activity leader checks the proposed week, sees a conflict when dragging
   await page.getByRole('button', { name: 'Annuler mes modifications' }).click();
   await expect(fine).toBeVisible();
 
+  // A session added by hand starts empty: the check says it lacks participants until people are invited.
+  await page.getByRole('button', { name: 'Ajouter au planning' }).click();
+  await expect(cards).toHaveCount(before + 1);
+  await expect(page.getByText('Pas assez de participants').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Annuler mes modifications' }).click();
+  await expect(cards).toHaveCount(before);
+
   // 2. Keyboard-friendly editing: open a session, remove one person, remove another session.
   const opened = cards.first().locator('.session-title');
   const openedTitle = (await opened.textContent())!.trim();

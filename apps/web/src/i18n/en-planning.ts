@@ -38,6 +38,12 @@ export const enPlanning: typeof frPlanning = {
       '{{sessions}} sessions, {{invitations}} invitations for {{invited}} of {{people}} people. Value {{objective}} (proven bound {{bound}}, gap {{gap}} %).',
     proposalContent: '{{sessions}} sessions, {{invitations}} invitations.',
     openCalendar: 'Open in the planning calendar to check, edit and publish',
+    addTitle: 'Add a session',
+    addActivity: 'Activity',
+    addSlot: 'Slot',
+    addRoom: 'Room',
+    addLeader: 'Leader',
+    add: 'Add to the plan',
     openProposal: 'See the proposal and its explanation',
     status: {
       accepted: 'Programme published as proposed.',

@@ -37,6 +37,12 @@ export const frPlanning = {
       '{{sessions}} séances, {{invitations}} invitations pour {{invited}} personnes sur {{people}}. Valeur {{objective}} (borne prouvée {{bound}}, écart {{gap}} %).',
     proposalContent: '{{sessions}} séances, {{invitations}} invitations.',
     openCalendar: 'Ouvrir dans le planning pour vérifier, modifier et publier',
+    addTitle: 'Ajouter une séance',
+    addActivity: 'Activité',
+    addSlot: 'Créneau',
+    addRoom: 'Salle',
+    addLeader: 'Animateur',
+    add: 'Ajouter au planning',
     openProposal: 'Voir la proposition et son explication',
     status: {
       accepted: 'Programme publié tel que proposé.',

@@ -11,6 +11,7 @@ import { Loading } from '../ui/Loading';
 import { addDaysIso, formatDate, todayIso } from '../ui/format';
 import { usePageTitle } from '../ui/usePageTitle';
 import { WeekCalendar, type CalendarNames } from './planning/WeekCalendar';
+import { AddSessionForm } from './planning/AddSessionForm';
 
 const SECONDS = ['5', '15', '30', '60'];
 
@@ -302,6 +303,15 @@ function PlanEditor({ run, week }: { run: PlanRun; week: string }) {
             />
           )}
         </Paper>
+      )}
+      {pending && (
+        <AddSessionForm
+          instance={run.instance}
+          onAdd={(session) => {
+            update((d) => void d.push(session));
+            setSelected(draft.length);
+          }}
+        />
       )}
       {pending && (
         <Paper withBorder p="md">
