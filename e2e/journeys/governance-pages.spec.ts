@@ -5,12 +5,16 @@ test('the director reads the AI register and the guarantee figures', async ({ pa
   await page.getByRole('link', { name: 'Registre de l’IA' }).first().click();
   await expect(page.getByRole('heading', { name: 'Registre de l’IA', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Suggestions d’activités personnalisées', level: 2 })).toBeVisible();
-  await expect(page.getByRole('switch', { name: 'Fonction activée' })).toBeChecked();
+  await expect(page.getByRole('heading', { name: 'Planification hebdomadaire des activités', level: 2 })).toBeVisible();
+  // one switch per feature, each on
+  await expect(page.getByRole('switch', { name: 'Fonction activée' })).toHaveCount(2);
+  for (const s of await page.getByRole('switch', { name: 'Fonction activée' }).all()) await expect(s).toBeChecked();
   await expectAccessible(page, 'AI register (director)');
 
   await page.goto('/ai/figures');
   await expect(page.getByRole('heading', { name: 'Chiffres de la garantie humaine', level: 1 })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: /Suggestions d’activités personnalisées/ })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: /Planification hebdomadaire des activités/ })).toBeVisible();
   await expectAccessible(page, 'AI figures');
 });
 
