@@ -14,6 +14,11 @@ const USAGE = `Usage: presence <command>
   plan solve FILE --seconds T [--exact] [--seed S]
                                 solve an instance file ('-' for stdin); prints one JSON object with the plan, its
                                 objective, a proven bound and the gap; progress goes to stderr with --progress
+  roster solve INSTANCE.txt --seconds N [--seed S] [--out FILE]
+                                solve a Curtois & Qu rostering instance; writes the roster (text format) to FILE
+                                and prints {"instance","objective","feasible","seconds","seed"}
+  roster evaluate INSTANCE.txt ROSTER
+                                recompute feasibility, objective, every violation and the penalties of a roster
 Configuration comes from the environment: DATA_DIR (default ./data) or DATABASE_URL.`;
 
 function fail(message: string, code = 2): never {
@@ -66,6 +71,8 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'plan':
       return planCommand(rest);
+    case 'roster':
+      return rosterCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -85,6 +92,82 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+async function rosterCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { readFile, writeFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const { parseInstance, parseRoster, formatRoster, RosterFormatError } = await import('./roster/benchmark-format.js');
+  const read = async (file: string, what: string) => {
+    try {
+      return await readFile(file, 'utf8');
+    } catch (err) {
+      fail(`roster ${sub}: cannot read ${what} ${file}: ${(err as Error).message}`);
+    }
+  };
+  const guard = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      if (err instanceof RosterFormatError) fail(`roster ${sub}: ${err.message}`);
+      throw err;
+    }
+  };
+  if (sub === 'solve') {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        seconds: { type: 'string', default: '10' },
+        seed: { type: 'string', default: '1' },
+        out: { type: 'string' },
+        progress: { type: 'boolean', default: false },
+      },
+    });
+    const file = positionals[0];
+    if (!file) fail('roster solve: give the instance file');
+    const seconds = Number(values.seconds);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) fail('roster solve: --seconds must be a number in (0, 86400]');
+    const seed = Number(values.seed);
+    if (!Number.isInteger(seed)) fail('roster solve: --seed must be an integer');
+    const text = await read(file, 'instance');
+    const model = guard(() => parseInstance(text, path.basename(file)));
+    const { solveRoster } = await import('./roster/solver.js');
+    let stop = false;
+    process.once('SIGINT', () => (stop = true));
+    const started = performance.now();
+    const result = solveRoster(model, {
+      seconds,
+      seed,
+      shouldStop: () => stop,
+      onProgress: values.progress ? (best, s) => console.error(JSON.stringify({ best, seconds: s })) : undefined,
+    });
+    if (values.out) await writeFile(values.out, formatRoster(model, result.roster));
+    await writeOut(
+      JSON.stringify({
+        instance: model.name,
+        objective: result.feasible ? result.objective : null,
+        feasible: result.feasible,
+        seconds: Math.round((performance.now() - started) / 10) / 100,
+        seed,
+        secondsToBest: Math.round(result.secondsToBest * 100) / 100,
+      }),
+    );
+    return 0;
+  }
+  if (sub === 'evaluate') {
+    const [file, rosterFile] = rest;
+    if (!file || !rosterFile) fail('roster evaluate: give the instance file and the roster file');
+    const text = await read(file, 'instance');
+    const rosterText = await read(rosterFile, 'roster');
+    const m = guard(() => parseInstance(text, path.basename(file)));
+    const roster = guard(() => parseRoster(m, rosterText));
+    const { evaluateRoster } = await import('./roster/evaluate.js');
+    await writeOut(JSON.stringify(evaluateRoster(m, roster)));
+    return 0;
+  }
+  fail(USAGE);
 }
 
 async function planCommand(args: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,5 +147,39 @@ describe('presence plan', () => {
     expect(r.stderr).toMatch(/invalid instance: slots: /);
     writeFileSync(file, '{"format":');
     expect((await presence(['plan', 'solve', file], dir)).stderr).toMatch(/\(file\): not valid JSON/);
+  });
+});
+
+describe('presence roster', () => {
+  let dir: string;
+  const instance = fileURLToPath(new URL('../../../../shared/bench/rostering/Instance1.txt', import.meta.url));
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'presence-roster-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('solves, writes the roster, and the independent evaluator agrees; a mutated roster is caught', async () => {
+    const out = path.join(dir, 'roster.txt');
+    const solved = await presence(['roster', 'solve', instance, '--seconds', '2', '--seed', '3', '--out', out], dir);
+    expect(solved.code).toBe(0);
+    const result = JSON.parse(solved.stdout);
+    expect(result).toMatchObject({ instance: 'Instance1.txt', feasible: true, seed: 3 });
+    const evaluated = JSON.parse((await presence(['roster', 'evaluate', instance, out], dir)).stdout);
+    expect(evaluated).toMatchObject({ feasible: true, objective: result.objective, violations: [] });
+    // Employee A has a fixed day off on day 0: working it must be reported.
+    const lines = readFileSync(out, 'utf8').split('\n');
+    lines[0] = lines[0]!.replace(/^A: \S+/, 'A: D');
+    writeFileSync(out, lines.join('\n'));
+    const mutated = JSON.parse((await presence(['roster', 'evaluate', instance, out], dir)).stdout);
+    expect(mutated.feasible).toBe(false);
+    expect(mutated.violations.map((v: { type: string }) => v.type)).toContain('DayOff');
+  });
+
+  it('a malformed roster is refused naming the line, exit 2', async () => {
+    const bad = path.join(dir, 'bad.txt');
+    writeFileSync(bad, 'A: D D\n');
+    const r = await presence(['roster', 'evaluate', instance, bad], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/roster line 1: 2 days for a horizon of 14/);
   });
 });

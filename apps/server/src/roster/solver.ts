@@ -1,0 +1,295 @@
+/**
+ * Roster solver: simulated annealing on the whole roster with hard rules as weighted penalties. The search keeps, per
+ * employee, the amount by which their line breaks the hard rules (recomputed for the one or two lines a move touches),
+ * the cover counts per day and shift, and the request penalties, so a move costs O(horizon). The best *feasible*
+ * roster is kept; if none is found, the least-infeasible one is returned and said to be infeasible.
+ *
+ * Moves: change one day of one line; swap two lines on one day (cover unchanged); swap two lines over a block of days;
+ * set a block of days of one line to one shift or to off.
+ */
+import { OFF, type Roster, type RosterModel } from './model.js';
+
+export interface RosterSolveOptions {
+  seconds: number;
+  seed?: number;
+  onProgress?: (best: number | null, elapsedSeconds: number) => void;
+  shouldStop?: () => boolean;
+}
+export interface RosterSolveResult {
+  roster: Roster;
+  feasible: boolean;
+  objective: number;
+  iterations: number;
+  secondsToBest: number;
+}
+
+function rng(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Compiled {
+  H: number;
+  E: number;
+  K: number;
+  minutes: Int32Array;
+  /** forbidden[a * K + b]: shift b may not follow shift a. */
+  forbidden: Uint8Array;
+  maxShifts: Int32Array; // E × K (−1 = unlimited)
+  allowed: number[][]; // per employee, shift indexes with maxShifts > 0
+  dayOff: Uint8Array; // E × H
+  onReq: Map<number, { k: number; w: number }[]>; // key e*H+d
+  offReq: Map<number, { k: number; w: number }[]>;
+  coverReq: Int32Array; // H × K (requirement), −1 when no cover line
+  coverUnder: Int32Array;
+  coverOver: Int32Array;
+}
+
+function compile(model: RosterModel): Compiled {
+  const H = model.horizon;
+  const E = model.staff.length;
+  const K = model.shifts.length;
+  const idx = new Map(model.shifts.map((s, i) => [s.id, i]));
+  const forbidden = new Uint8Array(K * K);
+  model.shifts.forEach((s, a) => s.forbiddenNext.forEach((f) => (forbidden[a * K + idx.get(f)!] = 1)));
+  const maxShifts = new Int32Array(E * K).fill(-1);
+  const dayOff = new Uint8Array(E * H);
+  model.staff.forEach((st, e) => {
+    for (const [id, n] of Object.entries(st.maxShifts)) maxShifts[e * K + idx.get(id)!] = n;
+    for (const d of st.daysOff) dayOff[e * H + d] = 1;
+  });
+  const allowed = model.staff.map((_, e) => [...Array(K).keys()].filter((k) => maxShifts[e * K + k] !== 0));
+  const staffIdx = new Map(model.staff.map((s, i) => [s.id, i]));
+  const reqMap = (list: RosterModel['onRequests']) => {
+    const m = new Map<number, { k: number; w: number }[]>();
+    for (const r of list) {
+      const key = staffIdx.get(r.staff)! * H + r.day;
+      (m.get(key) ?? m.set(key, []).get(key)!).push({ k: idx.get(r.shift)!, w: r.weight });
+    }
+    return m;
+  };
+  const coverReq = new Int32Array(H * K).fill(-1);
+  const coverUnder = new Int32Array(H * K);
+  const coverOver = new Int32Array(H * K);
+  for (const c of model.cover) {
+    if (c.qualification !== null) throw new Error('cover by qualification is not supported by this solver yet');
+    const k = c.day * K + idx.get(c.shift)!;
+    coverReq[k] = c.requirement;
+    coverUnder[k] = c.weightUnder;
+    coverOver[k] = c.weightOver;
+  }
+  return {
+    H,
+    E,
+    K,
+    minutes: Int32Array.from(model.shifts, (s) => s.minutes),
+    forbidden,
+    maxShifts,
+    allowed,
+    dayOff,
+    onReq: reqMap(model.onRequests),
+    offReq: reqMap(model.offRequests),
+    coverReq,
+    coverUnder,
+    coverOver,
+  };
+}
+
+/** How much a line breaks the hard rules (0 = feasible). Units: one per rule-day broken; minutes count per hour. */
+function lineHard(c: Compiled, model: RosterModel, e: number, row: Int16Array, counts: Int32Array): number {
+  const { H, K } = c;
+  const st = model.staff[e]!;
+  let v = 0;
+  counts.fill(0);
+  let minutes = 0;
+  for (let d = 0; d < H; d++) {
+    const x = row[d]!;
+    if (x === OFF) continue;
+    counts[x]!++;
+    minutes += c.minutes[x]!;
+    if (c.dayOff[e * H + d]) v += 1;
+    if (d + 1 < H && row[d + 1] !== OFF && c.forbidden[x * K + row[d + 1]!]) v += 1;
+  }
+  for (let k = 0; k < K; k++) {
+    const max = c.maxShifts[e * K + k]!;
+    if (max >= 0 && counts[k]! > max) v += counts[k]! - max;
+  }
+  if (minutes > st.maxTotalMinutes) v += (minutes - st.maxTotalMinutes) / 60;
+  if (minutes < st.minTotalMinutes) v += (st.minTotalMinutes - minutes) / 60;
+  let d = 0;
+  while (d < H) {
+    const working = row[d] !== OFF;
+    let end = d;
+    while (end + 1 < H && (row[end + 1] !== OFF) === working) end++;
+    const len = end - d + 1;
+    const edge = d === 0 || end === H - 1;
+    if (working) {
+      if (len > st.maxConsecutiveShifts) v += len - st.maxConsecutiveShifts;
+      if (!edge && len < st.minConsecutiveShifts) v += st.minConsecutiveShifts - len;
+    } else if (!edge && len < st.minConsecutiveDaysOff) v += st.minConsecutiveDaysOff - len;
+    d = end + 1;
+  }
+  let weekends = 0;
+  for (let sat = 5; sat < H; sat += 7) if (row[sat] !== OFF || (sat + 1 < H && row[sat + 1] !== OFF)) weekends++;
+  if (weekends > st.maxWeekends) v += weekends - st.maxWeekends;
+  if (st.maxWeeklyMinutes !== null)
+    for (let w = 0; w * 7 < H; w++) {
+      let m = 0;
+      for (let x = w * 7; x < Math.min(H, w * 7 + 7); x++) if (row[x] !== OFF) m += c.minutes[row[x]!]!;
+      if (m > st.maxWeeklyMinutes) v += (m - st.maxWeeklyMinutes) / 60;
+    }
+  return v;
+}
+
+export function solveRoster(model: RosterModel, opts: RosterSolveOptions): RosterSolveResult {
+  const t0 = performance.now();
+  const c = compile(model);
+  const { H, E, K } = c;
+  const rand = rng(opts.seed ?? 1);
+  const roster: Roster = model.staff.map(() => new Int16Array(H).fill(OFF));
+  const count = new Int32Array(H * K);
+  const scratch = new Int32Array(K);
+  const hard = new Float64Array(E);
+  for (let e = 0; e < E; e++) hard[e] = lineHard(c, model, e, roster[e]!, scratch);
+  let hardTotal = hard.reduce((s, x) => s + x, 0);
+
+  const coverCost = (d: number, k: number, n: number) => {
+    const i = d * K + k;
+    const req = c.coverReq[i]!;
+    if (req < 0) return 0;
+    return n < req ? (req - n) * c.coverUnder[i]! : (n - req) * c.coverOver[i]!;
+  };
+  const requestCost = (e: number, d: number, x: number) => {
+    let p = 0;
+    for (const r of c.onReq.get(e * H + d) ?? []) if (x !== r.k) p += r.w;
+    for (const r of c.offReq.get(e * H + d) ?? []) if (x === r.k) p += r.w;
+    return p;
+  };
+  let soft = 0;
+  for (let d = 0; d < H; d++) for (let k = 0; k < K; k++) soft += coverCost(d, k, 0);
+  for (let e = 0; e < E; e++) for (let d = 0; d < H; d++) soft += requestCost(e, d, OFF);
+
+  // Changing cell (e, d) to x: soft delta (cover + requests); hard is recomputed per touched line afterwards.
+  const setCell = (e: number, d: number, x: number): number => {
+    const old = roster[e]![d]!;
+    if (old === x) return 0;
+    let delta = requestCost(e, d, x) - requestCost(e, d, old);
+    if (old !== OFF) {
+      const n = count[d * K + old]!;
+      delta += coverCost(d, old, n - 1) - coverCost(d, old, n);
+      count[d * K + old] = n - 1;
+    }
+    if (x !== OFF) {
+      const n = count[d * K + x]!;
+      delta += coverCost(d, x, n + 1) - coverCost(d, x, n);
+      count[d * K + x] = n + 1;
+    }
+    roster[e]![d] = x;
+    return delta;
+  };
+
+  let lambda = 200;
+  const value = () => soft + lambda * hardTotal;
+  let best: Int16Array[] | null = null;
+  let bestSoft = Infinity;
+  let leastBad: Int16Array[] = roster.map((r) => r.slice());
+  let leastBadHard = hardTotal;
+  let bestAt = t0;
+  const limit = opts.seconds * 1000;
+  let iterations = 0;
+  let temp = 50;
+  let lastProgress = t0;
+  const undo: [number, number, number][] = [];
+  const touched = new Set<number>();
+
+  for (;;) {
+    if ((iterations & 1023) === 0) {
+      const now = performance.now();
+      const frac = (now - t0) / limit;
+      if (frac >= 1 || opts.shouldStop?.()) break;
+      temp = 60 * Math.pow(0.5 / 60, frac);
+      // Adaptive penalty: raise it while the search lives among infeasible rosters, lower it slowly when feasible.
+      lambda = hardTotal > 0 ? Math.min(5000, lambda * 1.01) : Math.max(100, lambda * 0.999);
+      if (opts.onProgress && now - lastProgress > 200) {
+        lastProgress = now;
+        opts.onProgress(best ? bestSoft : null, (now - t0) / 1000);
+      }
+    }
+    iterations++;
+    undo.length = 0;
+    touched.clear();
+    const before = value();
+    const oldHard = hardTotal;
+    let softDelta = 0;
+    const set = (e: number, d: number, x: number) => {
+      undo.push([e, d, roster[e]![d]!]);
+      touched.add(e);
+      softDelta += setCell(e, d, x);
+    };
+    const r = rand();
+    const e = Math.floor(rand() * E);
+    const d = Math.floor(rand() * H);
+    const choices = c.allowed[e]!;
+    if (r < 0.4) {
+      const x = rand() < 0.3 || choices.length === 0 ? OFF : choices[Math.floor(rand() * choices.length)]!;
+      if (x === roster[e]![d]) continue;
+      set(e, d, x);
+    } else if (r < 0.7) {
+      const f = Math.floor(rand() * E);
+      if (f === e || roster[e]![d] === roster[f]![d]) continue;
+      const a = roster[e]![d]!;
+      set(e, d, roster[f]![d]!);
+      set(f, d, a);
+    } else if (r < 0.85) {
+      const f = Math.floor(rand() * E);
+      if (f === e) continue;
+      const len = 2 + Math.floor(rand() * 6);
+      for (let x = d; x < Math.min(H, d + len); x++) {
+        const a = roster[e]![x]!;
+        if (a === roster[f]![x]) continue;
+        set(e, x, roster[f]![x]!);
+        set(f, x, a);
+      }
+    } else {
+      const len = 2 + Math.floor(rand() * 5);
+      const x = rand() < 0.4 || choices.length === 0 ? OFF : choices[Math.floor(rand() * choices.length)]!;
+      for (let y = d; y < Math.min(H, d + len); y++) set(e, y, x);
+    }
+    if (undo.length === 0) continue;
+    soft += softDelta;
+    for (const t of touched) {
+      const h = lineHard(c, model, t, roster[t]!, scratch);
+      hardTotal += h - hard[t]!;
+      hard[t] = h;
+    }
+    const delta = value() - before;
+    if (delta <= 0 || rand() < Math.exp(-delta / temp)) {
+      if (hardTotal < 1e-9) {
+        hardTotal = 0;
+        if (soft < bestSoft) {
+          bestSoft = soft;
+          best = roster.map((row) => row.slice());
+          bestAt = performance.now();
+        }
+      } else if (!best && hardTotal < leastBadHard) {
+        leastBadHard = hardTotal;
+        leastBad = roster.map((row) => row.slice());
+      }
+    } else {
+      for (let i = undo.length - 1; i >= 0; i--) {
+        const [ue, ud, ux] = undo[i]!;
+        soft += setCell(ue, ud, ux);
+      }
+      for (const t of touched) hard[t] = lineHard(c, model, t, roster[t]!, scratch);
+      hardTotal = oldHard;
+    }
+  }
+  const final = best ?? leastBad;
+  return { roster: final, feasible: best !== null, objective: best ? bestSoft : NaN, iterations, secondsToBest: (bestAt - t0) / 1000 };
+}
