@@ -7,6 +7,7 @@
  * Moves: change one day of one line; swap two lines on one day (cover unchanged); swap two lines over a block of days;
  * set a block of days of one line to one shift or to off.
  */
+import { bestLine, type LineContext } from './line-dp.js';
 import { OFF, type Roster, type RosterModel } from './model.js';
 
 export interface RosterSolveOptions {
@@ -194,6 +195,30 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
     return delta;
   };
 
+  const lineCtx: LineContext = { model, H, K, minutes: c.minutes, forbidden: c.forbidden, maxShifts: c.maxShifts, dayOff: c.dayOff };
+  const cellCost = new Float64Array(H * (K + 1));
+  /** The best line for e given everybody else, as cell costs (requests + change in cover). */
+  const lineFor = (e: number, noise: number): Int16Array => {
+    for (let d = 0; d < H; d++) {
+      const own = roster[e]![d]!;
+      cellCost[d * (K + 1) + K] = requestCost(e, d, OFF) + (noise ? rand() * noise : 0);
+      for (let k = 0; k < K; k++) {
+        const n = count[d * K + k]! - (own === k ? 1 : 0);
+        cellCost[d * (K + 1) + k] = requestCost(e, d, k) + coverCost(d, k, n + 1) - coverCost(d, k, n) + (noise ? rand() * noise : 0);
+      }
+    }
+    return bestLine(lineCtx, e, cellCost).line;
+  };
+  // Construction: each line in turn is the best line given the lines already placed, twice over.
+  for (let pass = 0; pass < 2; pass++)
+    for (let e = 0; e < E; e++) {
+      const line = lineFor(e, 0);
+      for (let d = 0; d < H; d++) soft += setCell(e, d, line[d]!);
+      const h = lineHard(c, model, e, roster[e]!, scratch);
+      hardTotal += h - hard[e]!;
+      hard[e] = h;
+    }
+
   let lambda = 200;
   const value = () => soft + lambda * hardTotal;
   let best: Int16Array[] | null = null;
@@ -236,7 +261,11 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
     const e = Math.floor(rand() * E);
     const d = Math.floor(rand() * H);
     const choices = c.allowed[e]!;
-    if (r < 0.4) {
+    if (r < 0.02) {
+      // re-plan one whole line, with a little noise so repeated calls explore
+      const line = lineFor(e, rand() < 0.5 ? 0 : 3);
+      for (let y = 0; y < H; y++) if (line[y] !== roster[e]![y]) set(e, y, line[y]!);
+    } else if (r < 0.4) {
       const x = rand() < 0.3 || choices.length === 0 ? OFF : choices[Math.floor(rand() * choices.length)]!;
       if (x === roster[e]![d]) continue;
       set(e, d, x);
