@@ -198,7 +198,9 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
   const lineCtx: LineContext = { model, H, K, minutes: c.minutes, forbidden: c.forbidden, maxShifts: c.maxShifts, dayOff: c.dayOff };
   const cellCost = new Float64Array(H * (K + 1));
   /** The best line for e given everybody else, as cell costs (requests + change in cover). */
+  let dpMs = 0;
   const lineFor = (e: number, noise: number): Int16Array => {
+    const t = performance.now();
     for (let d = 0; d < H; d++) {
       const own = roster[e]![d]!;
       cellCost[d * (K + 1) + K] = requestCost(e, d, OFF) + (noise ? rand() * noise : 0);
@@ -207,11 +209,15 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
         cellCost[d * (K + 1) + k] = requestCost(e, d, k) + coverCost(d, k, n + 1) - coverCost(d, k, n) + (noise ? rand() * noise : 0);
       }
     }
-    return bestLine(lineCtx, e, cellCost).line;
+    const line = bestLine(lineCtx, e, cellCost).line;
+    dpMs += performance.now() - t;
+    return line;
   };
   // Construction: each line in turn is the best line given the lines already placed, twice over.
-  for (let pass = 0; pass < 2; pass++)
+  // (stops at half the time limit on very large instances; the search goes on from there)
+  construction: for (let pass = 0; pass < 2; pass++)
     for (let e = 0; e < E; e++) {
+      if (performance.now() - t0 > opts.seconds * 500 || opts.shouldStop?.()) break construction;
       const line = lineFor(e, 0);
       for (let d = 0; d < H; d++) soft += setCell(e, d, line[d]!);
       const h = lineHard(c, model, e, roster[e]!, scratch);
@@ -261,7 +267,8 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
     const e = Math.floor(rand() * E);
     const d = Math.floor(rand() * H);
     const choices = c.allowed[e]!;
-    if (r < 0.02) {
+    // Line re-planning is the strongest move and the dearest: keep it under a third of the time spent.
+    if (r < 0.02 && dpMs < 0.33 * (performance.now() - t0)) {
       // re-plan one whole line, with a little noise so repeated calls explore
       const line = lineFor(e, rand() < 0.5 ? 0 : 3);
       for (let y = 0; y < H; y++) if (line[y] !== roster[e]![y]) set(e, y, line[y]!);
