@@ -2,8 +2,9 @@
  * The best line of one employee when everybody else's line is fixed: a dynamic programme over days whose state is
  * (last shift or off, length of the current run, whether that run started at day 0). It enforces exactly the rules
  * that depend on neighbouring days — forbidden successions, maximum and minimum runs of shifts, minimum runs of days
- * off (edge runs exempt), fixed days off — and prices the counting rules (total minutes, shifts per type, weekends)
- * with Lagrange multipliers, adjusted by subgradient steps until the line satisfies them or the budget runs out.
+ * off (edge runs exempt), fixed days off — and prices the counting rules: total minutes by bisection on a price per
+ * minute, shifts per type by subgradient steps. Weekends: if the cheapest line works too many, the weekends it gains
+ * least from are forced off and the line is planned again.
  * Cost of a day = the employee's request penalties + the change in cover penalty their shift causes.
  */
 import { OFF, type RosterModel } from './model.js';
@@ -25,7 +26,7 @@ export interface LineResult {
 }
 
 /** cellCost[d * (K + 1) + x]: cost of doing x on day d (x = K means off). */
-export function bestLine(ctx: LineContext, e: number, cellCost: Float64Array, iterations = 12): LineResult {
+export function bestLine(ctx: LineContext, e: number, cellCost: Float64Array, iterations = 20): LineResult {
   const { H, K, model } = ctx;
   const st = model.staff[e]!;
   const R = Math.max(st.maxConsecutiveShifts, st.minConsecutiveDaysOff, st.minConsecutiveShifts, 1);
@@ -35,112 +36,145 @@ export function bestLine(ctx: LineContext, e: number, cellCost: Float64Array, it
   const cost = new Float64Array(S);
   const next = new Float64Array(S);
   const back = new Int32Array(H * S);
-  let lamMinutes = 0;
-  let lamWeekend = 0;
-  const lamType = new Float64Array(K);
-  let best: { line: Int16Array; violation: number; value: number } | null = null;
+  // Tiny per-day tie-breakers: with equal costs every day, a price change would switch all days at once and the
+  // bisection could never land inside a narrow minutes window.
+  const jitter = new Float64Array(H * X);
+  let seed = (e + 1) * 2654435761;
+  for (let i = 0; i < jitter.length; i++) {
+    seed = (Math.imul(seed ^ (seed >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
+    jitter[i] = (seed / 4294967296) * 0.05;
+  }
+  interface Found {
+    line: Int16Array;
+    violation: number;
+    value: number;
+    weekends: number;
+  }
 
-  for (let it = 0; it < iterations; it++) {
-    cost.fill(Infinity);
-    // before day 0: an infinitely long run of days off, exempt
-    const start = sid(K, R, 1);
-    cost[start] = 0;
-    let prev = cost;
-    let cur = next;
-    for (let d = 0; d < H; d++) {
-      cur.fill(Infinity);
-      const weekendDay = d % 7;
-      for (let s = 0; s < S; s++) {
-        const c0 = prev[s]!;
-        if (c0 === Infinity) continue;
-        const edge = s & 1;
-        const r = (s >> 1) % (R + 1);
-        const last = Math.floor((s >> 1) / (R + 1));
-        // off today
-        {
-          let ok = true;
-          let ns: number;
-          if (last === K) ns = sid(K, Math.min(R, r + 1), edge);
-          else {
-            ok = edge === 1 || r >= st.minConsecutiveShifts;
-            ns = sid(K, 1, d === 0 ? 1 : 0);
+  const plan = (forcedOff: Uint8Array | null): Found | null => {
+    let lamMinutes = 0;
+    let minLo = -Infinity;
+    let minHi = Infinity;
+    const lamType = new Float64Array(K);
+    let best: Found | null = null;
+    for (let it = 0; it < iterations; it++) {
+      cost.fill(Infinity);
+      cost[sid(K, R, 1)] = 0; // before day 0: an infinitely long run of days off, exempt
+      let prev = cost;
+      let cur = next;
+      for (let d = 0; d < H; d++) {
+        cur.fill(Infinity);
+        const offOnly = ctx.dayOff[e * H + d] === 1 || (forcedOff !== null && forcedOff[d] === 1);
+        for (let s = 0; s < S; s++) {
+          const c0 = prev[s]!;
+          if (c0 === Infinity) continue;
+          const edge = s & 1;
+          const r = (s >> 1) % (R + 1);
+          const last = Math.floor((s >> 1) / (R + 1));
+          if (last === K || edge === 1 || r >= st.minConsecutiveShifts) {
+            const ns = last === K ? sid(K, Math.min(R, r + 1), edge) : sid(K, 1, d === 0 ? 1 : 0);
+            const c = c0 + cellCost[d * X + K]! + jitter[d * X + K]!;
+            if (c < cur[ns]!) {
+              cur[ns] = c;
+              back[d * S + ns] = s;
+            }
           }
-          if (ok) {
-            const c = c0 + cellCost[d * X + K]!;
+          if (offOnly) continue;
+          for (let x = 0; x < K; x++) {
+            if (ctx.maxShifts[e * K + x] === 0) continue;
+            let ns: number;
+            if (last === K) {
+              if (!(edge === 1 || r >= st.minConsecutiveDaysOff)) continue;
+              ns = sid(x, 1, d === 0 ? 1 : 0);
+            } else {
+              if (r + 1 > st.maxConsecutiveShifts || ctx.forbidden[last * K + x]) continue;
+              ns = sid(x, r + 1, edge);
+            }
+            const c = c0 + cellCost[d * X + x]! + jitter[d * X + x]! + lamMinutes * ctx.minutes[x]! + lamType[x]!;
             if (c < cur[ns]!) {
               cur[ns] = c;
               back[d * S + ns] = s;
             }
           }
         }
-        if (ctx.dayOff[e * H + d]) continue;
-        for (let x = 0; x < K; x++) {
-          if (ctx.maxShifts[e * K + x] === 0) continue;
-          let ns: number;
-          if (last === K) {
-            if (!(edge === 1 || r >= st.minConsecutiveDaysOff)) continue;
-            ns = sid(x, 1, d === 0 ? 1 : 0);
-          } else {
-            if (r + 1 > st.maxConsecutiveShifts || ctx.forbidden[last * K + x]) continue;
-            ns = sid(x, r + 1, edge);
-          }
-          let c = c0 + cellCost[d * X + x]! + lamMinutes * ctx.minutes[x]! + lamType[x]!;
-          if (weekendDay === 5 || (weekendDay === 6 && (d === 0 || last === K))) c += lamWeekend;
-          if (c < cur[ns]!) {
-            cur[ns] = c;
-            back[d * S + ns] = s;
-          }
-        }
+        const t = prev;
+        prev = cur;
+        cur = t;
       }
-      const t = prev;
-      prev = cur;
-      cur = t;
+      // best final state (runs touching the last day are exempt)
+      let fs = -1;
+      for (let s = 0; s < S; s++) if (prev[s]! < Infinity && (fs < 0 || prev[s]! < prev[fs]!)) fs = s;
+      if (fs < 0) return best;
+      const line = new Int16Array(H);
+      let s = fs;
+      for (let d = H - 1; d >= 0; d--) {
+        const x = Math.floor((s >> 1) / (R + 1));
+        line[d] = x === K ? OFF : x;
+        s = back[d * S + s]!;
+      }
+      let minutes = 0;
+      let weekends = 0;
+      const counts = new Int32Array(K);
+      let value = 0;
+      for (let d = 0; d < H; d++) {
+        const x = line[d]!;
+        value += cellCost[d * X + (x === OFF ? K : x)]!;
+        if (x === OFF) continue;
+        minutes += ctx.minutes[x]!;
+        counts[x]!++;
+      }
+      for (let sat = 5; sat < H; sat += 7) if (line[sat] !== OFF || (sat + 1 < H && line[sat + 1] !== OFF)) weekends++;
+      const overMin = Math.max(0, minutes - st.maxTotalMinutes);
+      const underMin = Math.max(0, st.minTotalMinutes - minutes);
+      let overType = 0;
+      for (let k = 0; k < K; k++) {
+        const max = ctx.maxShifts[e * K + k]!;
+        if (max >= 0 && counts[k]! > max) overType += counts[k]! - max;
+      }
+      const violation = (overMin + underMin) / 60 + Math.max(0, weekends - st.maxWeekends) + overType;
+      if (!best || violation < best.violation || (violation === best.violation && value < best.value)) best = { line, violation, value, weekends };
+      if (overMin === 0 && underMin === 0 && overType === 0) break;
+      // bisection on the price of a minute (minutes fall as it rises); subgradient on the per-type prices
+      if (overMin > 0) minLo = lamMinutes;
+      else if (underMin > 0) minHi = lamMinutes;
+      if (overMin > 0 || underMin > 0)
+        lamMinutes =
+          Number.isFinite(minLo) && Number.isFinite(minHi)
+            ? (minLo + minHi) / 2
+            : overMin > 0
+              ? Math.max(0.02, Math.abs(lamMinutes) * 2)
+              : -Math.max(0.02, Math.abs(lamMinutes) * 2);
+      const step = 40 / (1 + it);
+      for (let k = 0; k < K; k++) {
+        const max = ctx.maxShifts[e * K + k]!;
+        if (max >= 0 && counts[k]! > max) lamType[k]! += step * (counts[k]! - max);
+      }
     }
-    // best final state (runs touching the last day are exempt)
-    let fs = -1;
-    for (let s = 0; s < S; s++) if (prev[s]! < Infinity && (fs < 0 || prev[s]! < prev[fs]!)) fs = s;
-    if (fs < 0) break;
-    const line = new Int16Array(H);
-    let s = fs;
-    for (let d = H - 1; d >= 0; d--) {
-      const x = Math.floor((s >> 1) / (R + 1));
-      line[d] = x === K ? OFF : x;
-      s = back[d * S + s]!;
+    return best;
+  };
+
+  let found = plan(null);
+  if (found && found.weekends > st.maxWeekends) {
+    // Keep the maxWeekends weekends the line gains most from; force the others off and plan again.
+    const gains: [number, number][] = [];
+    for (let sat = 5; sat < H; sat += 7) {
+      let gain = 0;
+      for (const d of [sat, sat + 1]) {
+        if (d >= H) continue;
+        const x = found.line[d]!;
+        if (x !== OFF) gain += cellCost[d * X + K]! - cellCost[d * X + x]!;
+      }
+      if (found.line[sat] !== OFF || (sat + 1 < H && found.line[sat + 1] !== OFF)) gains.push([sat, gain]);
     }
-    // counting rules
-    let minutes = 0;
-    let weekends = 0;
-    const counts = new Int32Array(K);
-    let value = 0;
-    for (let d = 0; d < H; d++) {
-      const x = line[d]!;
-      value += cellCost[d * X + (x === OFF ? K : x)]!;
-      if (x === OFF) continue;
-      minutes += ctx.minutes[x]!;
-      counts[x]!++;
+    gains.sort((a, b) => b[1] - a[1]);
+    const forced = new Uint8Array(H);
+    for (const [sat] of gains.slice(st.maxWeekends)) {
+      forced[sat] = 1;
+      if (sat + 1 < H) forced[sat + 1] = 1;
     }
-    for (let sat = 5; sat < H; sat += 7) if (line[sat] !== OFF || (sat + 1 < H && line[sat + 1] !== OFF)) weekends++;
-    const overMin = Math.max(0, minutes - st.maxTotalMinutes);
-    const underMin = Math.max(0, st.minTotalMinutes - minutes);
-    const overWk = Math.max(0, weekends - st.maxWeekends);
-    let overType = 0;
-    for (let k = 0; k < K; k++) {
-      const max = ctx.maxShifts[e * K + k]!;
-      if (max >= 0 && counts[k]! > max) overType += counts[k]! - max;
-    }
-    const violation = (overMin + underMin) / 60 + overWk + overType;
-    if (!best || violation < best.violation || (violation === best.violation && value < best.value)) best = { line, violation, value };
-    if (violation === 0) break;
-    // subgradient step, larger at first
-    const step = 40 / (1 + it);
-    if (overMin > 0) lamMinutes += (step * overMin) / 480 / 480;
-    else if (underMin > 0) lamMinutes -= (step * underMin) / 480 / 480;
-    if (overWk > 0) lamWeekend += step * overWk;
-    for (let k = 0; k < K; k++) {
-      const max = ctx.maxShifts[e * K + k]!;
-      if (max >= 0 && counts[k]! > max) lamType[k]! += step * (counts[k]! - max);
-    }
+    const again = plan(forced);
+    if (again && (again.violation < found.violation || (again.violation === found.violation && again.value < found.value))) found = again;
   }
-  if (!best) return { line: new Int16Array(H).fill(OFF), feasible: false };
-  return { line: best.line, feasible: best.violation === 0 };
+  if (!found) return { line: new Int16Array(H).fill(OFF), feasible: false };
+  return { line: found.line, feasible: found.violation === 0 };
 }

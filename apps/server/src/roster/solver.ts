@@ -209,9 +209,10 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
         cellCost[d * (K + 1) + k] = requestCost(e, d, k) + coverCost(d, k, n + 1) - coverCost(d, k, n) + (noise ? rand() * noise : 0);
       }
     }
-    const line = bestLine(lineCtx, e, cellCost).line;
+    const result = bestLine(lineCtx, e, cellCost);
     dpMs += performance.now() - t;
-    return line;
+
+    return result.line;
   };
   // Construction: each line in turn is the best line given the lines already placed, twice over.
   // (stops at half the time limit on very large instances; the search goes on from there)
