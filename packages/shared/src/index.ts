@@ -4,3 +4,4 @@ export * from './people.js';
 export * from './auth.js';
 export * from './guarantee.js';
 export * from './access-policy.js';
+export * from './activities.js';

@@ -18,26 +18,9 @@ import { CREATIVE_ACTIVITIES } from './catalogue-creative.js';
 import { MIND_ACTIVITIES } from './catalogue-mind.js';
 import { MOVEMENT_ACTIVITIES } from './catalogue-movement.js';
 
-export const ACTIVITY_CATEGORIES = [
-  'memory',
-  'gentle_exercise',
-  'walking',
-  'music',
-  'reminiscence',
-  'gardening',
-  'cooking',
-  'crafts',
-  'sensory',
-  'pet_visit',
-  'intergenerational',
-  'outing',
-  'spiritual',
-  'everyday_life',
-  'games',
-  'wellbeing',
-  'culture',
-] as const;
-export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
+import { ACTIVITY_CATEGORIES, LEADER_SKILLS, ROOM_TYPES, type ActivityCategory, type LeaderSkill, type RoomType } from '@presence/shared';
+
+export { ACTIVITY_CATEGORIES, LEADER_SKILLS, ROOM_TYPES, type ActivityCategory, type LeaderSkill, type RoomType };
 
 /** French labels of the categories, for explanations and screens. */
 export const ACTIVITY_CATEGORY_LABELS: Record<ActivityCategory, string> = {
@@ -62,12 +45,6 @@ export const ACTIVITY_CATEGORY_LABELS: Record<ActivityCategory, string> = {
 
 export const CAPACITY_KEYS = ['mobility', 'vision', 'hearing', 'cognition'] as const;
 export type CapacityKey = (typeof CAPACITY_KEYS)[number];
-
-export const ROOM_TYPES = ['activity_room', 'garden', 'kitchen', 'snoezelen', 'chapel', 'outdoor', 'living_room', 'gym'] as const;
-export type RoomType = (typeof ROOM_TYPES)[number];
-
-export const LEADER_SKILLS = ['animation', 'music', 'physical', 'cooking', 'sensory', 'art', 'none'] as const;
-export type LeaderSkill = (typeof LEADER_SKILLS)[number];
 
 export interface CatalogueActivity {
   /** Stable slug, e.g. 'atelier-memoire-photos'. */

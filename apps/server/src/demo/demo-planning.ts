@@ -1,24 +1,14 @@
 import type { App } from '../app.js';
-import type { Actor } from '../http/actor.js';
-import type { Role } from '@presence/shared';
+import { demoActor } from './demo-actor.js';
+import { UNIT_ROOMS } from '../planner/generate.js';
 import { solvePlan } from '../planner/solve.js';
 import { addDays } from '../planner/week-template.js';
-import { Random } from './random.js';
+import { Random } from '../lib/random.js';
 import { DEMO_TODAY } from './generate.js';
 
 /** [name, type, capacity] per facility kind. */
 const ROOMS: Record<string, [string, string, number][]> = {
-  ehpad: [
-    ["Salle d'animation", 'activity_room', 14],
-    ['Grand salon', 'living_room', 12],
-    ['Petit salon', 'living_room', 8],
-    ['Jardin thérapeutique', 'garden', 16],
-    ['Cuisine thérapeutique', 'kitchen', 8],
-    ['Espace Snoezelen', 'snoezelen', 4],
-    ['Chapelle', 'chapel', 30],
-    ['Salle de motricité', 'gym', 10],
-    ['Minibus (sorties)', 'outdoor', 8],
-  ],
+  ehpad: UNIT_ROOMS,
   day_care: [
     ['Salle commune', 'activity_room', 14],
     ['Salon', 'living_room', 8],
@@ -55,24 +45,8 @@ export async function seedDemoPlanning(app: App): Promise<{ sessions: number; at
       );
     }
   }
-  const actorFor = async (email: string): Promise<Actor> => {
-    const [u] = await db.query<{ id: string; role: Role; first_name: string; last_name: string; facility_id: string }>(
-      'SELECT id, role, first_name, last_name, facility_id FROM app_user WHERE email = $1',
-      [email],
-    );
-    if (!u) throw new Error(`demo user ${email} is missing`);
-    return {
-      userId: u.id,
-      role: u.role,
-      displayName: `${u.first_name} ${u.last_name}`,
-      email,
-      facilityId: u.facility_id,
-      personIds: [],
-      sessionId: 'demo-seed',
-    };
-  };
-  const leader = { actor: await actorFor('animatrice@demo.presence.fr'), requestId: 'demo-seed' };
-  const director = { actor: await actorFor('directrice@demo.presence.fr'), requestId: 'demo-seed' };
+  const leader = await demoActor(db, 'animatrice@demo.presence.fr');
+  const director = await demoActor(db, 'directrice@demo.presence.fr');
   const facilityId = leader.actor.facilityId!;
   const planner = (await services.guarantee.listSystems(director)).find((s) => s.slug === 'activity-planner');
   if (planner)

@@ -1,6 +1,5 @@
 import type { App } from '../app.js';
-import type { Actor } from '../http/actor.js';
-import type { Role } from '@presence/shared';
+import { demoActor } from './demo-actor.js';
 
 /**
  * On first start, the demo shows every AI feature at work: the activity leader ran the recommender
@@ -8,30 +7,14 @@ import type { Role } from '@presence/shared';
  */
 export async function seedDemoProposals(app: App): Promise<{ proposals: number }> {
   const { db, services } = app;
-  const actorFor = async (email: string): Promise<Actor> => {
-    const [u] = await db.query<{ id: string; role: Role; first_name: string; last_name: string; facility_id: string }>(
-      'SELECT id, role, first_name, last_name, facility_id FROM app_user WHERE email = $1',
-      [email],
-    );
-    if (!u) throw new Error(`demo user ${email} is missing`);
-    return {
-      userId: u.id,
-      role: u.role,
-      displayName: `${u.first_name} ${u.last_name}`,
-      email,
-      facilityId: u.facility_id,
-      personIds: [],
-      sessionId: 'demo-seed',
-    };
-  };
-  const leader = { actor: await actorFor('animatrice@demo.presence.fr'), requestId: 'demo-seed' };
-  const idec = { actor: await actorFor('idec@demo.presence.fr'), requestId: 'demo-seed' };
+  const leader = await demoActor(db, 'animatrice@demo.presence.fr');
+  const idec = await demoActor(db, 'idec@demo.presence.fr');
   const people = await db.query<{ id: string; last_name: string }>(
     `SELECT p.id, p.last_name FROM person p WHERE p.facility_id = $1 AND p.status = 'active' ORDER BY (p.last_name = 'Vial') DESC, p.last_name, p.first_name LIMIT 14`,
     [leader.actor.facilityId],
   );
   // The director names the activity leader owner of the feature when it is put into service.
-  const director = { actor: await actorFor('directrice@demo.presence.fr'), requestId: 'demo-seed' };
+  const director = await demoActor(db, 'directrice@demo.presence.fr');
   const recommender = (await services.guarantee.listSystems(director)).find((s) => s.slug === 'activity-recommender');
   if (recommender)
     await services.guarantee.updateSystem(director, recommender.id, {

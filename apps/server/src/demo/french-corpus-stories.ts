@@ -2,7 +2,7 @@
  * Life stories, interests, habits and dislikes, composed from sentence templates so that stories differ.
  * Tone: factual, warm and respectful — what a care team would write with the person and the family.
  */
-import type { Random } from './random.js';
+import type { Random } from '../lib/random.js';
 import type { Origin, Place, Sex } from './french-corpus.js';
 
 /** [label stored in the profile, phrase used in a sentence]. */

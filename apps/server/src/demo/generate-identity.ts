@@ -2,7 +2,7 @@
  * Identity pieces for the demo data: names, e-mail addresses, phone numbers, INS, addresses, birth places.
  * Part of the demo generator (generate.ts).
  */
-import type { Random } from './random.js';
+import type { Random } from '../lib/random.js';
 import {
   ABROAD_PLACES,
   FIRST_NAMES,

@@ -2,7 +2,7 @@
  * One person cared for, with profile, capacities, contacts and care plan. Part of the demo generator (generate.ts).
  */
 import type { CONTACT_RELATIONSHIPS } from '@presence/shared';
-import { Random, addDays, addYears, ageOn, toDay } from './random.js';
+import { Random, addDays, addYears, ageOn, toDay } from '../lib/random.js';
 import { OCCASIONAL_LANGUAGES, OCCUPATIONS, ORIGIN_LANGUAGE, SURNAMES, asciiFold, type Generation, type Origin, type Sex } from './french-corpus.js';
 import { DISLIKES, INTERESTS, composeHabits, composeLifeStory, type StoryContext } from './french-corpus-stories.js';
 import { AGREEMENT_NOTES, CAPACITY_NOTES, GOALS, type CapacityDomain, type GoalDomain, type Levels, type PlanAgreement } from './french-corpus-care.js';

@@ -9,7 +9,7 @@ import {
   profileInputSchema,
 } from '@presence/shared';
 import { DEMO_TODAY, generateDemoDataset, generatePeople, type DemoPerson } from './generate.js';
-import { Random, addDays, ageOn, fromDay, toDay } from './random.js';
+import { Random, addDays, ageOn, fromDay, toDay } from '../lib/random.js';
 
 const data = generateDemoDataset();
 const ehpad = data.facilities.find((f) => f.kind === 'ehpad')!;

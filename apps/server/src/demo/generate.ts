@@ -7,7 +7,7 @@
  * from french-corpus*.ts.
  */
 import type { CONTACT_RELATIONSHIPS, GOAL_STATUSES, PERSON_STATUSES, Role, WEEKDAYS } from '@presence/shared';
-import { Random, hashString } from './random.js';
+import { Random, hashString } from '../lib/random.js';
 import { asciiFold, type Sex } from './french-corpus.js';
 import type { CapacityDomain, GoalDomain, PlanAgreement } from './french-corpus-care.js';
 import { DEMO_EMAIL_DOMAIN, EmailBook, phone, pickName } from './generate-identity.js';

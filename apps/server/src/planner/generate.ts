@@ -6,14 +6,14 @@
 import { CATALOGUE } from '../activities/catalogue.js';
 import { recommend, type PersonForRecommendation } from '../activities/recommender.js';
 import { generatePeople, type DemoPerson } from '../demo/generate.js';
-import { Random } from '../demo/random.js';
+import { Random } from '../lib/random.js';
 import { INSTANCE_FORMAT, type PlanningInstance } from './instance.js';
 import { addDays, defaultSlots, mondayOf, planningActivity } from './week-template.js';
 
 export const DEFAULT_WEEK = '2026-11-30';
 
-/** Rooms of one 80-resident unit: [name, type, capacity]. */
-const UNIT_ROOMS: [string, string, number][] = [
+/** Rooms of one 80-resident unit: [name, type, capacity] (also the demo EHPAD's rooms). */
+export const UNIT_ROOMS: [string, string, number][] = [
   ["Salle d'animation", 'activity_room', 14],
   ['Grand salon', 'living_room', 12],
   ['Petit salon', 'living_room', 8],

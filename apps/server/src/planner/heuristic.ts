@@ -6,6 +6,7 @@
  * The objective is kept incrementally in integer thousandths; the least-served person's total is kept through a
  * histogram of per-person totals, so the max–min fairness term costs O(1) amortised per move.
  */
+import { Random } from '../lib/random.js';
 import { SCORE_SCALE, type Model } from './compile.js';
 
 export interface HeuristicOptions {
@@ -33,18 +34,6 @@ export interface HeuristicResult {
   iterations: number;
   /** Seconds from start until the returned plan was first reached. */
   secondsToBest: number;
-}
-
-/** Mulberry32: small, fast, seedable. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Op = { k: 0; p: number; s: number } | { k: 1; p: number; s: number } | { k: 2; s: number } | { k: 3; s: number };
@@ -387,7 +376,8 @@ export function construct(st: PlanState): void {
 
 export function runHeuristic(m: Model, opts: HeuristicOptions, start?: PlanState): HeuristicResult {
   const t0 = performance.now();
-  const rand = rng(opts.seed ?? 1);
+  const random = new Random(opts.seed ?? 1);
+  const rand = () => random.next();
   const st = start ?? new PlanState(m);
   if (!start) construct(st);
   let current = st.value();

@@ -7,6 +7,7 @@
  * Moves: change one day of one line; swap two lines on one day (cover unchanged); swap two lines over a block of days;
  * set a block of days of one line to one shift or to off.
  */
+import { Random } from '../lib/random.js';
 import { bestLine, type LineContext } from './line-dp.js';
 import { OFF, type Roster, type RosterModel } from './model.js';
 
@@ -22,17 +23,6 @@ export interface RosterSolveResult {
   objective: number;
   iterations: number;
   secondsToBest: number;
-}
-
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Compiled {
@@ -152,7 +142,8 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
   const t0 = performance.now();
   const c = compile(model);
   const { H, E, K } = c;
-  const rand = rng(opts.seed ?? 1);
+  const random = new Random(opts.seed ?? 1);
+  const rand = () => random.next();
   const roster: Roster = model.staff.map(() => new Int16Array(H).fill(OFF));
   const count = new Int32Array(H * K);
   const scratch = new Int32Array(K);

@@ -1,4 +1,4 @@
-import type { AiLabel } from '@presence/shared';
+import type { AiLabel, ActivityCategory, LeaderSkill, RoomType } from '@presence/shared';
 import { api, queryString } from './client';
 
 export interface PlanSessionDraft {
@@ -91,33 +91,10 @@ export interface TimeWithPeople {
   people: { personId: string; name: string; sessions: number; minutes: number }[];
 }
 
-/** The catalogue's closed lists (the server validates the same, apps/server/src/activities/catalogue.ts). */
-export const ACTIVITY_CATEGORIES = [
-  'memory',
-  'gentle_exercise',
-  'walking',
-  'music',
-  'reminiscence',
-  'gardening',
-  'cooking',
-  'crafts',
-  'sensory',
-  'pet_visit',
-  'intergenerational',
-  'outing',
-  'spiritual',
-  'everyday_life',
-  'games',
-  'wellbeing',
-  'culture',
-] as const;
-export const ROOM_TYPES = ['activity_room', 'garden', 'kitchen', 'snoezelen', 'chapel', 'outdoor', 'living_room', 'gym'] as const;
-export const LEADER_SKILLS = ['animation', 'music', 'physical', 'cooking', 'sensory', 'art', 'none'] as const;
-
 export interface CatalogueWrite {
   name: string;
   description: string;
-  category: (typeof ACTIVITY_CATEGORIES)[number];
+  category: ActivityCategory;
   tags: string[];
   goalDomains: string[];
   requiredCapacities: Partial<Record<'mobility' | 'vision' | 'hearing' | 'cognition', 0 | 1 | 2 | 3>>;
@@ -125,8 +102,8 @@ export interface CatalogueWrite {
   groupMin: number;
   groupMax: number;
   durationMinutes: number;
-  roomType: (typeof ROOM_TYPES)[number];
-  leaderSkill: (typeof LEADER_SKILLS)[number];
+  roomType: RoomType;
+  leaderSkill: LeaderSkill;
   materials: string[];
   active: boolean;
 }

@@ -18,18 +18,8 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  ACTIVITY_CATEGORIES as CATEGORIES,
-  LEADER_SKILLS as SKILLS,
-  ROOM_TYPES,
-  can,
-  endpoints,
-  isApiError,
-  keys,
-  mapIssues,
-  type CatalogueEntry,
-  type CatalogueWrite,
-} from '../api';
+import { ACTIVITY_CATEGORIES as CATEGORIES, LEADER_SKILLS as SKILLS, ROOM_TYPES } from '@presence/shared';
+import { can, endpoints, isApiError, keys, mapIssues, type CatalogueEntry, type CatalogueWrite } from '../api';
 import { useMe } from '../ui/auth';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Forbidden } from '../ui/Forbidden';
