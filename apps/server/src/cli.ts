@@ -88,6 +88,15 @@ function writeOut(line: string): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(`${line}\n`, (err) => (err ? reject(err) : resolve())));
 }
 
+/** --seconds and --seed of the solve commands, checked. */
+function solveOptions(command: string, values: { seconds?: string; seed?: string }, maxSeconds: number): { seconds: number; seed: number } {
+  const seconds = Number(values.seconds);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > maxSeconds) fail(`${command}: --seconds must be a number in (0, ${maxSeconds}]`);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) fail(`${command}: --seed must be an integer`);
+  return { seconds, seed };
+}
+
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
@@ -127,10 +136,7 @@ async function rosterCommand(args: string[]): Promise<number> {
     });
     const file = positionals[0];
     if (!file) fail('roster solve: give the instance file');
-    const seconds = Number(values.seconds);
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) fail('roster solve: --seconds must be a number in (0, 86400]');
-    const seed = Number(values.seed);
-    if (!Number.isInteger(seed)) fail('roster solve: --seed must be an integer');
+    const { seconds, seed } = solveOptions('roster solve', values, 86_400);
     const text = await read(file, 'instance');
     const model = guard(() => parseInstance(text, path.basename(file)));
     const { solveRoster } = await import('./roster/solver.js');
@@ -194,10 +200,7 @@ async function planCommand(args: string[]): Promise<number> {
     });
     const file = positionals[0];
     if (!file) fail('plan solve: give the instance file (or - for stdin)');
-    const seconds = Number(values.seconds);
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) fail('plan solve: --seconds must be a number in (0, 3600]');
-    const seed = Number(values.seed);
-    if (!Number.isInteger(seed)) fail('plan solve: --seed must be an integer');
+    const { seconds, seed } = solveOptions('plan solve', values, 3600);
     const { readFile } = await import('node:fs/promises');
     const { parseInstanceText, InstanceError } = await import('./planner/instance.js');
     const { solvePlan } = await import('./planner/solve.js');

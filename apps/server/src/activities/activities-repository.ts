@@ -42,31 +42,13 @@ const toActivity = (r: ActivityRow): StoredActivity => ({
 /** Adds the shipped activities a facility does not have yet; never overwrites a leader's edits. */
 export async function ensureCatalogue(q: Queryable, catalogue: readonly CatalogueActivity[]): Promise<void> {
   const facilities = await q.query<{ id: string }>('SELECT id FROM facility');
-  for (const f of facilities) {
-    for (const a of catalogue) {
+  for (const f of facilities)
+    for (const a of catalogue)
       await q.query(
-        `INSERT INTO activity (facility_id, key, name, description, category, tags, goal_domains, required_capacities, contraindications, group_min, group_max, duration_minutes, room_type, leader_skill, materials)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (facility_id, key) DO NOTHING`,
-        [
-          f.id,
-          a.key,
-          a.name,
-          a.description,
-          a.category,
-          a.tags,
-          a.goalDomains,
-          JSON.stringify(a.requiredCapacities),
-          a.contraindications,
-          a.groupMin,
-          a.groupMax,
-          a.durationMinutes,
-          a.roomType,
-          a.leaderSkill,
-          a.materials,
-        ],
+        `INSERT INTO activity (facility_id, key, name, description, category, tags, goal_domains, required_capacities, contraindications, group_min, group_max, duration_minutes, room_type, leader_skill, materials, active)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT (facility_id, key) DO NOTHING`,
+        [f.id, a.key, ...writeValues({ ...a, active: true })],
       );
-    }
-  }
 }
 
 export async function listActivities(q: Queryable, facilityId: string): Promise<StoredActivity[]> {
@@ -153,22 +135,24 @@ export interface ActivityWrite {
   active: boolean;
 }
 
-const writeValues = (a: ActivityWrite) => [
-  a.name,
-  a.description,
-  a.category,
-  a.tags,
-  a.goalDomains,
-  JSON.stringify(a.requiredCapacities),
-  a.contraindications,
-  a.groupMin,
-  a.groupMax,
-  a.durationMinutes,
-  a.roomType,
-  a.leaderSkill,
-  a.materials,
-  a.active,
-];
+function writeValues(a: ActivityWrite): unknown[] {
+  return [
+    a.name,
+    a.description,
+    a.category,
+    a.tags,
+    a.goalDomains,
+    JSON.stringify(a.requiredCapacities),
+    a.contraindications,
+    a.groupMin,
+    a.groupMax,
+    a.durationMinutes,
+    a.roomType,
+    a.leaderSkill,
+    a.materials,
+    a.active,
+  ];
+}
 
 /** The whole catalogue of a facility, retired activities included (for the leaders' catalogue page). */
 export async function listAllActivities(q: Queryable, facilityId: string): Promise<(StoredActivity & { active: boolean })[]> {

@@ -137,38 +137,29 @@ export class PlanState {
   }
   /** Close an empty session. */
   close(s: number): void {
-    const { R, L } = this.m;
-    const t = this.sT[s]!;
-    this.roomAt[t * R + this.sR[s]!] = -1;
-    this.leaderAt[t * L + this.sL[s]!] = -1;
-    this.candAt[this.sC[s]!] = -1;
-    this.actCount[this.actKey(s)]!--;
-    this.leaderCount[this.sL[s]!]!--;
-    this.sOpen[s] = false;
+    this.setOpen(s, false);
     this.pendingFree.push(s);
     this.log.push({ k: 3, s });
   }
-  private reopen(s: number): void {
+  /** Marks session s open or closed in every index (rooms, leaders, candidates, counts). */
+  private setOpen(s: number, open: boolean): void {
     const { R, L } = this.m;
     const t = this.sT[s]!;
-    const i = this.pendingFree.lastIndexOf(s);
-    this.pendingFree.splice(i, 1);
-    this.sOpen[s] = true;
-    this.roomAt[t * R + this.sR[s]!] = s;
-    this.leaderAt[t * L + this.sL[s]!] = s;
-    this.candAt[this.sC[s]!] = s;
-    this.actCount[this.actKey(s)]!++;
-    this.leaderCount[this.sL[s]!]!++;
+    const v = open ? s : -1;
+    const inc = open ? 1 : -1;
+    this.roomAt[t * R + this.sR[s]!] = v;
+    this.leaderAt[t * L + this.sL[s]!] = v;
+    this.candAt[this.sC[s]!] = v;
+    this.actCount[this.actKey(s)]! += inc;
+    this.leaderCount[this.sL[s]!]! += inc;
+    this.sOpen[s] = open;
+  }
+  private reopen(s: number): void {
+    this.pendingFree.splice(this.pendingFree.lastIndexOf(s), 1);
+    this.setOpen(s, true);
   }
   private unopen(s: number): void {
-    const { R, L } = this.m;
-    const t = this.sT[s]!;
-    this.roomAt[t * R + this.sR[s]!] = -1;
-    this.leaderAt[t * L + this.sL[s]!] = -1;
-    this.candAt[this.sC[s]!] = -1;
-    this.actCount[this.actKey(s)]!--;
-    this.leaderCount[this.sL[s]!]!--;
-    this.sOpen[s] = false;
+    this.setOpen(s, false);
     this.free.push(s);
   }
   add(p: number, s: number): void {
