@@ -176,5 +176,86 @@ export function bestLine(ctx: LineContext, e: number, cellCost: Float64Array, it
     if (again && (again.violation < found.violation || (again.violation === found.violation && again.value < found.value))) found = again;
   }
   if (!found) return { line: new Int16Array(H).fill(OFF), feasible: false };
-  return { line: found.line, feasible: found.violation === 0 };
+  if (found.violation === 0) return { line: found.line, feasible: true };
+  // The prices may leave the line a shift or two outside its minutes window: repair it day by day.
+  const repaired = repairLine(ctx, e, found.line, cellCost);
+  return { line: repaired, feasible: lineHard(ctx, e, repaired, new Int32Array(K)) === 0 };
+}
+
+/**
+ * First-improvement descent on one line: change one day (to off or to an allowed shift) when it lowers the line's hard
+ * violation, or keeps it and lowers the cost. A few passes; O(horizon²·shifts) at worst.
+ */
+export function repairLine(ctx: LineContext, e: number, start: Int16Array, cellCost: Float64Array, passes = 4): Int16Array {
+  const { H, K } = ctx;
+  const X = K + 1;
+  const line = start.slice();
+  const counts = new Int32Array(K);
+  let violation = lineHard(ctx, e, line, counts);
+  for (let pass = 0; pass < passes && violation > 0; pass++) {
+    let improved = false;
+    for (let d = 0; d < H && violation > 0; d++) {
+      const old = line[d]!;
+      const oldCost = cellCost[d * X + (old === OFF ? K : old)]!;
+      for (let x = -1; x < K; x++) {
+        if (x === old || (x >= 0 && ctx.maxShifts[e * K + x] === 0) || (x >= 0 && ctx.dayOff[e * H + d])) continue;
+        line[d] = x;
+        const v = lineHard(ctx, e, line, counts);
+        if (v < violation || (v === violation && cellCost[d * X + (x === OFF ? K : x)]! < oldCost)) {
+          violation = v;
+          improved = true;
+          break;
+        }
+        line[d] = old;
+      }
+    }
+    if (!improved) break;
+  }
+  return line;
+}
+
+/** How much a line breaks the hard rules (0 = feasible). Units: one per rule-day broken; minutes count per hour. */
+export function lineHard(c: LineContext, e: number, row: Int16Array, counts: Int32Array): number {
+  const { H, K, model } = c;
+  const st = model.staff[e]!;
+  let v = 0;
+  counts.fill(0);
+  let minutes = 0;
+  for (let d = 0; d < H; d++) {
+    const x = row[d]!;
+    if (x === OFF) continue;
+    counts[x]!++;
+    minutes += c.minutes[x]!;
+    if (c.dayOff[e * H + d]) v += 1;
+    if (d + 1 < H && row[d + 1] !== OFF && c.forbidden[x * K + row[d + 1]!]) v += 1;
+  }
+  for (let k = 0; k < K; k++) {
+    const max = c.maxShifts[e * K + k]!;
+    if (max >= 0 && counts[k]! > max) v += counts[k]! - max;
+  }
+  if (minutes > st.maxTotalMinutes) v += (minutes - st.maxTotalMinutes) / 60;
+  if (minutes < st.minTotalMinutes) v += (st.minTotalMinutes - minutes) / 60;
+  let d = 0;
+  while (d < H) {
+    const working = row[d] !== OFF;
+    let end = d;
+    while (end + 1 < H && (row[end + 1] !== OFF) === working) end++;
+    const len = end - d + 1;
+    const edge = d === 0 || end === H - 1;
+    if (working) {
+      if (len > st.maxConsecutiveShifts) v += len - st.maxConsecutiveShifts;
+      if (!edge && len < st.minConsecutiveShifts) v += st.minConsecutiveShifts - len;
+    } else if (!edge && len < st.minConsecutiveDaysOff) v += st.minConsecutiveDaysOff - len;
+    d = end + 1;
+  }
+  let weekends = 0;
+  for (let sat = 5; sat < H; sat += 7) if (row[sat] !== OFF || (sat + 1 < H && row[sat + 1] !== OFF)) weekends++;
+  if (weekends > st.maxWeekends) v += weekends - st.maxWeekends;
+  if (st.maxWeeklyMinutes !== null)
+    for (let w = 0; w * 7 < H; w++) {
+      let m = 0;
+      for (let x = w * 7; x < Math.min(H, w * 7 + 7); x++) if (row[x] !== OFF) m += c.minutes[row[x]!]!;
+      if (m > st.maxWeeklyMinutes) v += (m - st.maxWeeklyMinutes) / 60;
+    }
+  return v;
 }

@@ -8,7 +8,7 @@
  * set a block of days of one line to one shift or to off.
  */
 import { Random } from '../lib/random.js';
-import { bestLine, type LineContext } from './line-dp.js';
+import { bestLine, lineHard, type LineContext } from './line-dp.js';
 import { OFF, type Roster, type RosterModel } from './model.js';
 
 export interface RosterSolveOptions {
@@ -92,63 +92,18 @@ function compile(model: RosterModel): Compiled {
   };
 }
 
-/** How much a line breaks the hard rules (0 = feasible). Units: one per rule-day broken; minutes count per hour. */
-function lineHard(c: Compiled, model: RosterModel, e: number, row: Int16Array, counts: Int32Array): number {
-  const { H, K } = c;
-  const st = model.staff[e]!;
-  let v = 0;
-  counts.fill(0);
-  let minutes = 0;
-  for (let d = 0; d < H; d++) {
-    const x = row[d]!;
-    if (x === OFF) continue;
-    counts[x]!++;
-    minutes += c.minutes[x]!;
-    if (c.dayOff[e * H + d]) v += 1;
-    if (d + 1 < H && row[d + 1] !== OFF && c.forbidden[x * K + row[d + 1]!]) v += 1;
-  }
-  for (let k = 0; k < K; k++) {
-    const max = c.maxShifts[e * K + k]!;
-    if (max >= 0 && counts[k]! > max) v += counts[k]! - max;
-  }
-  if (minutes > st.maxTotalMinutes) v += (minutes - st.maxTotalMinutes) / 60;
-  if (minutes < st.minTotalMinutes) v += (st.minTotalMinutes - minutes) / 60;
-  let d = 0;
-  while (d < H) {
-    const working = row[d] !== OFF;
-    let end = d;
-    while (end + 1 < H && (row[end + 1] !== OFF) === working) end++;
-    const len = end - d + 1;
-    const edge = d === 0 || end === H - 1;
-    if (working) {
-      if (len > st.maxConsecutiveShifts) v += len - st.maxConsecutiveShifts;
-      if (!edge && len < st.minConsecutiveShifts) v += st.minConsecutiveShifts - len;
-    } else if (!edge && len < st.minConsecutiveDaysOff) v += st.minConsecutiveDaysOff - len;
-    d = end + 1;
-  }
-  let weekends = 0;
-  for (let sat = 5; sat < H; sat += 7) if (row[sat] !== OFF || (sat + 1 < H && row[sat + 1] !== OFF)) weekends++;
-  if (weekends > st.maxWeekends) v += weekends - st.maxWeekends;
-  if (st.maxWeeklyMinutes !== null)
-    for (let w = 0; w * 7 < H; w++) {
-      let m = 0;
-      for (let x = w * 7; x < Math.min(H, w * 7 + 7); x++) if (row[x] !== OFF) m += c.minutes[row[x]!]!;
-      if (m > st.maxWeeklyMinutes) v += (m - st.maxWeeklyMinutes) / 60;
-    }
-  return v;
-}
-
 export function solveRoster(model: RosterModel, opts: RosterSolveOptions): RosterSolveResult {
   const t0 = performance.now();
   const c = compile(model);
   const { H, E, K } = c;
   const random = new Random(opts.seed ?? 1);
   const rand = () => random.next();
+  const lineCtx: LineContext = { model, H, K, minutes: c.minutes, forbidden: c.forbidden, maxShifts: c.maxShifts, dayOff: c.dayOff };
   const roster: Roster = model.staff.map(() => new Int16Array(H).fill(OFF));
   const count = new Int32Array(H * K);
   const scratch = new Int32Array(K);
   const hard = new Float64Array(E);
-  for (let e = 0; e < E; e++) hard[e] = lineHard(c, model, e, roster[e]!, scratch);
+  for (let e = 0; e < E; e++) hard[e] = lineHard(lineCtx, e, roster[e]!, scratch);
   let hardTotal = hard.reduce((s, x) => s + x, 0);
 
   const coverCost = (d: number, k: number, n: number) => {
@@ -186,7 +141,6 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
     return delta;
   };
 
-  const lineCtx: LineContext = { model, H, K, minutes: c.minutes, forbidden: c.forbidden, maxShifts: c.maxShifts, dayOff: c.dayOff };
   const cellCost = new Float64Array(H * (K + 1));
   /** The best line for e given everybody else, as cell costs (requests + change in cover). */
   let dpMs = 0;
@@ -212,7 +166,7 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
       if (performance.now() - t0 > opts.seconds * 500 || opts.shouldStop?.()) break construction;
       const line = lineFor(e, 0);
       for (let d = 0; d < H; d++) soft += setCell(e, d, line[d]!);
-      const h = lineHard(c, model, e, roster[e]!, scratch);
+      const h = lineHard(lineCtx, e, roster[e]!, scratch);
       hardTotal += h - hard[e]!;
       hard[e] = h;
     }
@@ -292,7 +246,7 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
     if (undo.length === 0) continue;
     soft += softDelta;
     for (const t of touched) {
-      const h = lineHard(c, model, t, roster[t]!, scratch);
+      const h = lineHard(lineCtx, t, roster[t]!, scratch);
       hardTotal += h - hard[t]!;
       hard[t] = h;
     }
@@ -314,7 +268,7 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
         const [ue, ud, ux] = undo[i]!;
         soft += setCell(ue, ud, ux);
       }
-      for (const t of touched) hard[t] = lineHard(c, model, t, roster[t]!, scratch);
+      for (const t of touched) hard[t] = lineHard(lineCtx, t, roster[t]!, scratch);
       hardTotal = oldHard;
     }
   }
