@@ -213,8 +213,8 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
     const e = Math.floor(rand() * E);
     const d = Math.floor(rand() * H);
     const choices = c.allowed[e]!;
-    // Line re-planning is the strongest move and the dearest: keep it under a third of the time spent.
-    if (r < 0.02 && dpMs < 0.33 * (performance.now() - t0)) {
+    // Line re-planning is the strongest move and the dearest: keep it under half of the time spent.
+    if (r < 0.05 && dpMs < 0.5 * (performance.now() - t0)) {
       // re-plan one whole line, with a little noise so repeated calls explore
       const line = lineFor(e, rand() < 0.5 ? 0 : 3);
       for (let y = 0; y < H; y++) if (line[y] !== roster[e]![y]) set(e, y, line[y]!);
