@@ -127,3 +127,24 @@ test('an activity leader edits the catalogue; a bad group size is refused with t
   await expect(page.getByRole('row', { name: /Loto des odeurs/ })).toContainText('40 min');
   await expectAccessible(page, 'activity catalogue');
 });
+
+test('rooms and activity leaders are set up for the planner, with field errors', async ({ page }) => {
+  await signIn(page, 'animatrice@demo.presence.fr');
+  await page.goto('/planning');
+  await page.getByRole('link', { name: 'Salles et animateurs' }).click();
+  await expect(page.getByRole('heading', { name: 'Salles et animateurs', level: 1 })).toBeVisible();
+  const newRoom = page.getByRole('form', { name: 'Nouvelle salle' });
+  // A name already taken is refused on its field; nothing is added.
+  await newRoom.getByLabel('Nom de la salle').fill('Chapelle');
+  await newRoom.getByRole('button', { name: 'Ajouter la salle' }).click();
+  await expect(newRoom.getByText('Une autre salle porte déjà ce nom.')).toBeVisible();
+  await newRoom.getByLabel('Nom de la salle').fill('Véranda');
+  await newRoom.getByLabel('Capacité').fill('12');
+  await newRoom.getByRole('button', { name: 'Ajouter la salle' }).click();
+  await expect(page.getByRole('form', { name: 'Salle « Véranda »' })).toBeVisible();
+  const leader = page.getByRole('form', { name: /^Animateur : Camille Roussel/ });
+  await leader.getByLabel('Fin').fill('08:00');
+  await leader.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(leader.getByText('La fin doit être après le début.')).toBeVisible();
+  await expectAccessible(page, 'planning setup');
+});

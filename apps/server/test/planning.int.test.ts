@@ -163,4 +163,42 @@ describe.each(ENGINES)('weekly activity planner through the guarantee on %s', (e
     expect(res.json().error.issues[0].field).toBe('week');
     expect((await t.request('GET', `/api/planning/jobs/00000000-0000-4000-8000-000000000000`, { cookie })).statusCode).toBe(404);
   });
+
+  it('the planning setup: rooms and leaders are edited with field errors, and only within the facility', async () => {
+    const cookie = await t.as('activity_leader');
+    const bad = await t.request('POST', '/api/planning/rooms', { cookie, body: { name: 'Véranda', type: 'living_room', capacity: 0 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues[0].field).toBe('capacity');
+    const room = (await t.request('POST', '/api/planning/rooms', { cookie, body: { name: 'Véranda', type: 'living_room', capacity: 10 } })).json<{
+      id: string;
+    }>();
+    const twice = await t.request('POST', '/api/planning/rooms', { cookie, body: { name: 'Véranda', type: 'garden', capacity: 4 } });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.issues[0]).toMatchObject({ field: 'name', reason: 'duplicate' });
+    const retired = await t.request('PUT', `/api/planning/rooms/${room.id}`, {
+      cookie,
+      body: { name: 'Véranda', type: 'living_room', capacity: 10, active: false },
+    });
+    expect(retired.json()).toMatchObject({ active: false });
+    const setup = (await t.request('GET', '/api/planning/setup', { cookie })).json<{ rooms: { id: string; active: boolean }[]; staff: { id: string }[] }>();
+    expect(setup.rooms.find((r) => r.id === room.id)?.active).toBe(false);
+    const nurse = t.fx.users.nurse.id;
+    const wrongHours = await t.request('PUT', `/api/planning/leaders/${nurse}`, {
+      cookie,
+      body: { skills: ['music'], weekdays: ['mon'], start: '15:00', end: '10:00', maxSessions: 2 },
+    });
+    expect(wrongHours.statusCode).toBe(400);
+    expect(wrongHours.json().error.issues[0].field).toBe('end');
+    const ok = await t.request('PUT', `/api/planning/leaders/${nurse}`, {
+      cookie,
+      body: { skills: ['music'], weekdays: ['mon'], start: '10:00', end: '15:00', maxSessions: 2 },
+    });
+    expect(ok.json().leaders.some((l: { id: string }) => l.id === nurse)).toBe(true);
+    expect((await t.request('DELETE', `/api/planning/leaders/${nurse}`, { cookie })).json().leaders.some((l: { id: string }) => l.id === nurse)).toBe(false);
+    const otherFacility = await t.request('PUT', `/api/planning/leaders/${t.fx.directorB.id}`, {
+      cookie,
+      body: { skills: ['music'], weekdays: ['mon'], start: '10:00', end: '15:00', maxSessions: 2 },
+    });
+    expect(otherFacility.statusCode).toBe(404);
+  });
 });

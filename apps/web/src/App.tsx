@@ -23,6 +23,7 @@ import { PlanningPage } from './pages/PlanningPage';
 import { SessionsPage } from './pages/SessionsPage';
 import { ProgrammePage } from './pages/ProgrammePage';
 import { CataloguePage } from './pages/CataloguePage';
+import { PlanningSetupPage } from './pages/PlanningSetupPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -64,6 +65,7 @@ const router = createBrowserRouter([
       { path: 'ai/figures', element: <AiFiguresPage /> },
       { path: 'review-requests', element: <ReviewRequestsPage /> },
       { path: 'planning', element: <PlanningPage /> },
+      { path: 'planning/setup', element: <PlanningSetupPage /> },
       { path: 'sessions', element: <SessionsPage /> },
       { path: 'programme', element: <ProgrammePage /> },
       { path: 'activities', element: <CataloguePage /> },

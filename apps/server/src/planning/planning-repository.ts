@@ -18,8 +18,56 @@ export interface LeaderRow {
   max_sessions: number;
 }
 
-export const rooms = (q: Queryable, facilityId: string) =>
-  q.query<RoomRow>('SELECT id, name, type, capacity FROM room WHERE facility_id = $1 AND active ORDER BY name', [facilityId]);
+/** Active rooms (the planner's), or all of them with their active flag (the setup page's). */
+export const rooms = (q: Queryable, facilityId: string, includeInactive = false) =>
+  q.query<RoomRow & { active: boolean }>(
+    `SELECT id, name, type, capacity, active FROM room WHERE facility_id = $1 ${includeInactive ? '' : 'AND active'} ORDER BY name`,
+    [facilityId],
+  );
+
+export interface RoomInput {
+  name: string;
+  type: string;
+  capacity: number;
+  active: boolean;
+}
+export async function saveRoom(q: Queryable, facilityId: string, id: string | null, r: RoomInput): Promise<string | null> {
+  const rows = id
+    ? await q.query<{ id: string }>('UPDATE room SET name = $3, type = $4, capacity = $5, active = $6 WHERE id = $1 AND facility_id = $2 RETURNING id', [
+        id,
+        facilityId,
+        r.name,
+        r.type,
+        r.capacity,
+        r.active,
+      ])
+    : await q.query<{ id: string }>('INSERT INTO room (facility_id, name, type, capacity, active) VALUES ($1, $2, $3, $4, $5) RETURNING id', [
+        facilityId,
+        r.name,
+        r.type,
+        r.capacity,
+        r.active,
+      ]);
+  return rows[0]?.id ?? null;
+}
+
+export interface LeaderInput {
+  skills: string[];
+  weekdays: string[];
+  start: string;
+  end: string;
+  maxSessions: number;
+}
+export async function saveLeader(q: Queryable, facilityId: string, userId: string, l: LeaderInput): Promise<void> {
+  await q.query(
+    `INSERT INTO leader_profile (user_id, facility_id, skills, weekdays, day_start, day_end, max_sessions) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (user_id) DO UPDATE SET skills = EXCLUDED.skills, weekdays = EXCLUDED.weekdays, day_start = EXCLUDED.day_start, day_end = EXCLUDED.day_end, max_sessions = EXCLUDED.max_sessions`,
+    [userId, facilityId, l.skills, l.weekdays, l.start, l.end, l.maxSessions],
+  );
+}
+export async function removeLeader(q: Queryable, facilityId: string, userId: string): Promise<boolean> {
+  return (await q.query('DELETE FROM leader_profile WHERE user_id = $1 AND facility_id = $2 RETURNING user_id', [userId, facilityId])).length === 1;
+}
 
 export const leaders = (q: Queryable, facilityId: string) =>
   q.query<LeaderRow>(

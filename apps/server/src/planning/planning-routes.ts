@@ -2,10 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/context.js';
+import { LEADER_SKILLS, ROOM_TYPES, WEEKDAYS } from '@presence/shared';
 import { weekPlanContent } from './activity-planner-feature.js';
 import type { PlanningService } from './planning-service.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
+const roomInput = z
+  .object({ name: z.string().trim().min(1).max(120), type: z.enum(ROOM_TYPES), capacity: z.number().int().min(1).max(500), active: z.boolean().default(true) })
+  .strict();
+const leaderInput = z
+  .object({
+    skills: z.array(z.enum(LEADER_SKILLS.filter((s) => s !== 'none') as [string, ...string[]])).max(10),
+    weekdays: z.array(z.enum(WEEKDAYS)).max(7),
+    start: clock,
+    end: clock,
+    maxSessions: z.number().int().min(0).max(100),
+  })
+  .strict()
+  .refine((l) => l.start < l.end, { path: ['end'], message: 'must be after start', params: { reason: 'before_start' } });
 
 export function planningRoutes(app: FastifyInstance, planning: PlanningService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -15,6 +30,22 @@ export function planningRoutes(app: FastifyInstance, planning: PlanningService):
 
   r.get('/api/planning/setup', { schema: { tags, summary: 'Rooms and activity leaders (skills, days, hours) of the facility' } }, (req) =>
     planning.setup(ctx(req)),
+  );
+  r.post('/api/planning/rooms', { schema: { tags, summary: 'Add a room', body: roomInput } }, async (req, reply) =>
+    reply.code(201).send(await planning.saveRoom(ctx(req), null, req.body)),
+  );
+  r.put('/api/planning/rooms/:id', { schema: { tags, summary: 'Edit a room (active: false takes it out of planning)', params: id, body: roomInput } }, (req) =>
+    planning.saveRoom(ctx(req), req.params.id, req.body),
+  );
+  r.put(
+    '/api/planning/leaders/:id',
+    {
+      schema: { tags, summary: "Set a staff member's activity-leading skills, days and hours (creates the profile if needed)", params: id, body: leaderInput },
+    },
+    (req) => planning.saveLeader(ctx(req), req.params.id, req.body),
+  );
+  r.delete('/api/planning/leaders/:id', { schema: { tags, summary: 'Stop planning sessions with this staff member', params: id } }, (req) =>
+    planning.removeLeader(ctx(req), req.params.id),
   );
   r.post(
     '/api/planning/runs',

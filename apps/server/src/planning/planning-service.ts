@@ -48,9 +48,18 @@ export class PlanningService {
 
   async setup(ctx: Ctx) {
     const facilityId = this.facility(ctx);
-    const [rooms, leaders] = await Promise.all([repo.rooms(this.db, facilityId), repo.leaders(this.db, facilityId)]);
+    const [rooms, leaders, staff] = await Promise.all([
+      repo.rooms(this.db, facilityId, true),
+      repo.leaders(this.db, facilityId),
+      this.db.query<{ id: string; name: string; role: string }>(
+        `SELECT id, first_name || ' ' || last_name AS name, role FROM app_user
+          WHERE facility_id = $1 AND active AND role IN ('activity_leader', 'care_assistant', 'nurse', 'coordination_nurse', 'head_of_care') ORDER BY last_name, first_name`,
+        [facilityId],
+      ),
+    ]);
     return {
       rooms,
+      staff,
       leaders: leaders.map((l) => ({
         id: l.user_id,
         name: `${l.first_name} ${l.last_name}`,
@@ -61,6 +70,48 @@ export class PlanningService {
         maxSessions: l.max_sessions,
       })),
     };
+  }
+
+  async saveRoom(ctx: Ctx, id: string | null, input: repo.RoomInput) {
+    const facilityId = this.facility(ctx);
+    const roomId = await this.db.transaction(async (tx) => {
+      const [same] = await tx.query('SELECT 1 FROM room WHERE facility_id = $1 AND name = $2 AND id IS DISTINCT FROM $3', [facilityId, input.name, id]);
+      if (same) throw validationError([{ field: 'name', reason: 'duplicate', message: 'Another room already has this name' }]);
+      const saved = await repo.saveRoom(tx, facilityId, id, input);
+      if (!saved) throw notFound('room');
+      await appendAudit(tx, ctx, {
+        action: id ? 'planning.room.update' : 'planning.room.create',
+        outcome: 'allowed',
+        targetType: 'room',
+        targetId: saved,
+        facilityId,
+      });
+      return saved;
+    });
+    return (await repo.rooms(this.db, facilityId, true)).find((r) => r.id === roomId)!;
+  }
+
+  async saveLeader(ctx: Ctx, userId: string, input: repo.LeaderInput) {
+    const facilityId = this.facility(ctx);
+    await this.db.transaction(async (tx) => {
+      const [user] = await tx.query<{ id: string }>("SELECT id FROM app_user WHERE id = $1 AND facility_id = $2 AND active AND role <> 'relative'", [
+        userId,
+        facilityId,
+      ]);
+      if (!user) throw notFound('staff member');
+      await repo.saveLeader(tx, facilityId, userId, input);
+      await appendAudit(tx, ctx, { action: 'planning.leader.update', outcome: 'allowed', targetType: 'user', targetId: userId, facilityId });
+    });
+    return this.setup(ctx);
+  }
+
+  async removeLeader(ctx: Ctx, userId: string) {
+    const facilityId = this.facility(ctx);
+    await this.db.transaction(async (tx) => {
+      if (!(await repo.removeLeader(tx, facilityId, userId))) throw notFound('activity leader');
+      await appendAudit(tx, ctx, { action: 'planning.leader.remove', outcome: 'allowed', targetType: 'user', targetId: userId, facilityId });
+    });
+    return this.setup(ctx);
   }
 
   /** The planning instance of a facility's week, read from the database. */

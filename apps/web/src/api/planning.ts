@@ -1,4 +1,6 @@
-import type { AiLabel, ActivityCategory, LeaderSkill, RoomType } from '@presence/shared';
+import type { AiLabel, ActivityCategory, LeaderSkill, RoomType, WEEKDAYS } from '@presence/shared';
+
+type Weekday = (typeof WEEKDAYS)[number];
 import { api, queryString } from './client';
 
 export interface PlanSessionDraft {
@@ -91,6 +93,27 @@ export interface TimeWithPeople {
   people: { personId: string; name: string; sessions: number; minutes: number }[];
 }
 
+export interface RoomInput {
+  name: string;
+  type: RoomType;
+  capacity: number;
+  active: boolean;
+}
+export type SetupRoom = RoomInput & { id: string };
+export interface LeaderInput {
+  skills: Exclude<LeaderSkill, 'none'>[];
+  weekdays: Weekday[];
+  start: string;
+  end: string;
+  maxSessions: number;
+}
+export type SetupLeader = LeaderInput & { id: string; name: string };
+export interface PlanningSetup {
+  rooms: SetupRoom[];
+  leaders: SetupLeader[];
+  staff: { id: string; name: string; role: string }[];
+}
+
 export interface CatalogueWrite {
   name: string;
   description: string;
@@ -113,6 +136,11 @@ const run = (id: string) => `/api/planning/runs/${encodeURIComponent(id)}`;
 const job = (id: string) => `/api/planning/jobs/${encodeURIComponent(id)}`;
 
 export const planningEndpoints = {
+  planningSetup: () => api<PlanningSetup>('/api/planning/setup'),
+  createRoom: (input: RoomInput) => api<SetupRoom>('/api/planning/rooms', { method: 'POST', body: input }),
+  updateRoom: (id: string, input: RoomInput) => api<SetupRoom>(`/api/planning/rooms/${encodeURIComponent(id)}`, { method: 'PUT', body: input }),
+  saveLeader: (userId: string, input: LeaderInput) => api<PlanningSetup>(`/api/planning/leaders/${encodeURIComponent(userId)}`, { method: 'PUT', body: input }),
+  removeLeader: (userId: string) => api<PlanningSetup>(`/api/planning/leaders/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
   catalogueAll: () => api<CatalogueEntry[]>('/api/activities?includeRetired=true'),
   updateActivity: (id: string, input: CatalogueWrite) => api<CatalogueEntry>(`/api/activities/${encodeURIComponent(id)}`, { method: 'PUT', body: input }),
   createActivity: (input: CatalogueWrite) => api<CatalogueEntry>('/api/activities', { method: 'POST', body: input }),
@@ -130,6 +158,7 @@ export const planningEndpoints = {
 };
 
 export const planningKeys = {
+  planningSetup: ['planning', 'setup'] as const,
   catalogueAll: ['catalogue', 'all'] as const,
   planningAll: ['planning'] as const,
   latestPlanRun: (week: string) => ['planning', 'latest', week] as const,

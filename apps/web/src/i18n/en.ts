@@ -324,6 +324,8 @@ export const en: Catalogue = {
       risk_too_high: '“Apply and notify” is possible for minimal-risk features only.',
     },
     fields: {
+      name_duplicate: 'Another room already has this name.',
+      end_before_start: 'The end must be after the start.',
       groupMax_below_group_min: 'The maximum must be at least the minimum number of participants.',
       ins_invalid_regex: 'The INS has 15 characters: 13 digits (2A or 2B for Corsica) and a 2-digit key.',
       ins_duplicate: 'Another person already has this INS.',

@@ -323,6 +323,8 @@ export const fr = {
       risk_too_high: '« Appliquer et notifier » n’est possible que pour une fonction à risque minimal.',
     },
     fields: {
+      name_duplicate: 'Une autre salle porte déjà ce nom.',
+      end_before_start: 'La fin doit être après le début.',
       groupMax_below_group_min: 'Le maximum doit être au moins égal au minimum de participants.',
       ins_invalid_regex: 'L’INS comporte 15 caractères : 13 chiffres (2A ou 2B pour la Corse) et une clé de 2 chiffres.',
       ins_duplicate: 'Une autre personne a déjà cet INS.',

@@ -71,11 +71,16 @@ export function PlanningPage() {
       <div>
         <Title order={1}>{t('planning.title')}</Title>
         <Text c="dimmed">{t('planning.intro')}</Text>
-        {can.editCatalogue(me.role) && (
-          <Anchor component={Link} to="/activities">
-            {t('catalogue.link')}
+        <Group gap="md">
+          {can.editCatalogue(me.role) && (
+            <Anchor component={Link} to="/activities">
+              {t('catalogue.link')}
+            </Anchor>
+          )}
+          <Anchor component={Link} to="/planning/setup">
+            {t('setup.link')}
           </Anchor>
-        )}
+        </Group>
       </div>
       <Group gap="sm" align="end">
         <Button variant="default" onClick={() => setParams({ week: addDaysIso(shownWeek, -7) })}>
