@@ -175,6 +175,11 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
   const value = () => soft + lambda * hardTotal;
   let best: Int16Array[] | null = null;
   let bestSoft = Infinity;
+  if (hardTotal < 1e-9) {
+    // the construction alone may already be feasible
+    best = roster.map((row) => row.slice());
+    bestSoft = soft;
+  }
   let leastBad: Int16Array[] = roster.map((r) => r.slice());
   let leastBadHard = hardTotal;
   let bestAt = t0;
@@ -215,9 +220,16 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
     const choices = c.allowed[e]!;
     // Line re-planning is the strongest move and the dearest: keep it under half of the time spent.
     if (r < 0.05 && dpMs < 0.5 * (performance.now() - t0)) {
-      // re-plan one whole line, with a little noise so repeated calls explore
-      const line = lineFor(e, rand() < 0.5 ? 0 : 3);
-      for (let y = 0; y < H; y++) if (line[y] !== roster[e]![y]) set(e, y, line[y]!);
+      // re-plan one whole line, with a little noise so repeated calls explore; while the roster breaks rules, mostly
+      // the line of someone who breaks them
+      let who = e;
+      if (hardTotal > 0 && rand() < 0.8) {
+        const breaking: number[] = [];
+        for (let k = 0; k < E; k++) if (hard[k]! > 0) breaking.push(k);
+        if (breaking.length) who = breaking[Math.floor(rand() * breaking.length)]!;
+      }
+      const line = lineFor(who, rand() < 0.5 ? 0 : 3);
+      for (let y = 0; y < H; y++) if (line[y] !== roster[who]![y]) set(who, y, line[y]!);
     } else if (r < 0.4) {
       const x = rand() < 0.3 || choices.length === 0 ? OFF : choices[Math.floor(rand() * choices.length)]!;
       if (x === roster[e]![d]) continue;
