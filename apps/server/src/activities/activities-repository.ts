@@ -1,3 +1,4 @@
+import type { ActivityWrite } from '@presence/shared';
 import type { Queryable } from '../db/db.js';
 import type { CatalogueActivity } from './catalogue.js';
 
@@ -118,24 +119,9 @@ export async function attendanceHistory(
   return rows.map((r) => ({ activityKey: r.key, attended: r.attended, declined: r.declined, meanEngagement: r.mean }));
 }
 
-export interface ActivityWrite {
-  name: string;
-  description: string;
-  category: CatalogueActivity['category'];
-  tags: string[];
-  goalDomains: string[];
-  requiredCapacities: CatalogueActivity['requiredCapacities'];
-  contraindications: string[];
-  groupMin: number;
-  groupMax: number;
-  durationMinutes: number;
-  roomType: CatalogueActivity['roomType'];
-  leaderSkill: CatalogueActivity['leaderSkill'];
-  materials: string[];
-  active: boolean;
-}
+export type { ActivityWrite };
 
-function writeValues(a: ActivityWrite): unknown[] {
+function writeValues(a: Omit<ActivityWrite, 'goalDomains'> & { goalDomains: readonly string[] }): unknown[] {
   return [
     a.name,
     a.description,

@@ -2,31 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/context.js';
-import { GOAL_DOMAINS } from '@presence/shared';
+import { activityWriteSchema } from '@presence/shared';
 import type { ActivitiesService } from './activities-service.js';
-import { ACTIVITY_CATEGORIES, LEADER_SKILLS, ROOM_TYPES } from './catalogue.js';
-
-const words = z.array(z.string().trim().min(1).max(80)).max(30);
-const level = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
-export const activityWriteSchema = z
-  .object({
-    name: z.string().trim().min(2).max(120),
-    description: z.string().trim().max(1000),
-    category: z.enum(ACTIVITY_CATEGORIES),
-    tags: words,
-    goalDomains: z.array(z.enum(GOAL_DOMAINS)).max(8),
-    requiredCapacities: z.object({ mobility: level.optional(), vision: level.optional(), hearing: level.optional(), cognition: level.optional() }).strict(),
-    contraindications: words,
-    groupMin: z.number().int().min(1).max(100),
-    groupMax: z.number().int().min(1).max(200),
-    durationMinutes: z.number().int().min(5).max(600),
-    roomType: z.enum(ROOM_TYPES),
-    leaderSkill: z.enum(LEADER_SKILLS),
-    materials: words,
-    active: z.boolean(),
-  })
-  .strict()
-  .refine((a) => a.groupMin <= a.groupMax, { path: ['groupMax'], message: 'must be at least groupMin', params: { reason: 'below_group_min' } });
 
 export function activitiesRoutes(app: FastifyInstance, activities: ActivitiesService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

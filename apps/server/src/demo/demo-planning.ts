@@ -2,8 +2,7 @@ import type { App } from '../app.js';
 import { demoActor } from './demo-actor.js';
 import { UNIT_ROOMS } from '../planner/generate.js';
 import { solvePlan } from '../planner/solve.js';
-import { addDays } from '../planner/week-template.js';
-import { Random } from '../lib/random.js';
+import { Random, addDays } from '../lib/random.js';
 import { DEMO_TODAY } from './generate.js';
 
 /** [name, type, capacity] per facility kind. */

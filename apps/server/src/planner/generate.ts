@@ -8,7 +8,8 @@ import { recommend, type PersonForRecommendation } from '../activities/recommend
 import { generatePeople, type DemoPerson } from '../demo/generate.js';
 import { Random } from '../lib/random.js';
 import { INSTANCE_FORMAT, type PlanningInstance } from './instance.js';
-import { addDays, defaultSlots, mondayOf, planningActivity } from './week-template.js';
+import { addDays } from '../lib/random.js';
+import { defaultSlots, mondayOf, planningActivity } from './week-template.js';
 
 export const DEFAULT_WEEK = '2026-11-30';
 

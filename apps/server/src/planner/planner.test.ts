@@ -164,3 +164,16 @@ describe('solver', () => {
     expect(result.sessions.length).toBeGreaterThan(0);
   });
 });
+
+describe('week template', () => {
+  it('plans the week of any date from its Monday, with the outing slot on Wednesday afternoon', async () => {
+    const { defaultSlots, mondayOf } = await import('./week-template.js');
+    expect(mondayOf('2026-11-29')).toBe('2026-11-23'); // a Sunday
+    expect(mondayOf('2026-11-30')).toBe('2026-11-30');
+    expect(mondayOf('2024-03-01')).toBe('2024-02-26'); // across a leap day
+    const slots = defaultSlots('2026-11-23');
+    expect(slots).toHaveLength(15);
+    expect(slots.find((s) => s.id === 'mer-pm')).toMatchObject({ date: '2026-11-25', start: '14:00', end: '17:30' });
+    expect(slots.filter((s) => s.date === '2026-11-28').map((s) => s.id)).toEqual(['sam-pm']);
+  });
+});

@@ -4,22 +4,12 @@
  */
 import type { CatalogueActivity } from '../activities/catalogue.js';
 import type { PlanningInstance } from './instance.js';
+import { addDays } from '../lib/random.js';
 
 type Slot = PlanningInstance['slots'][number];
 type Activity = PlanningInstance['activities'][number];
 
-/** Add days to an ISO date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The Monday of the week holding `date`. */
-export function mondayOf(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  return addDays(date, -((d.getUTCDay() + 6) % 7));
-}
+export { mondayOf } from '@presence/shared';
 
 const DAY_CODES = ['lun', 'mar', 'mer', 'jeu', 'ven', 'sam', 'dim'];
 

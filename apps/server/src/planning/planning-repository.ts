@@ -1,3 +1,4 @@
+import type { LeaderInput, RoomInput } from '@presence/shared';
 import type { Queryable } from '../db/db.js';
 import type { PersonForRecommendation } from '../activities/recommender.js';
 
@@ -25,12 +26,7 @@ export const rooms = (q: Queryable, facilityId: string, includeInactive = false)
     [facilityId],
   );
 
-export interface RoomInput {
-  name: string;
-  type: string;
-  capacity: number;
-  active: boolean;
-}
+export type { RoomInput };
 export async function saveRoom(q: Queryable, facilityId: string, id: string | null, r: RoomInput): Promise<string | null> {
   const rows = id
     ? await q.query<{ id: string }>('UPDATE room SET name = $3, type = $4, capacity = $5, active = $6 WHERE id = $1 AND facility_id = $2 RETURNING id', [
@@ -51,13 +47,7 @@ export async function saveRoom(q: Queryable, facilityId: string, id: string | nu
   return rows[0]?.id ?? null;
 }
 
-export interface LeaderInput {
-  skills: string[];
-  weekdays: string[];
-  start: string;
-  end: string;
-  maxSessions: number;
-}
+export type { LeaderInput };
 export async function saveLeader(q: Queryable, facilityId: string, userId: string, l: LeaderInput): Promise<void> {
   await q.query(
     `INSERT INTO leader_profile (user_id, facility_id, skills, weekdays, day_start, day_end, max_sessions) VALUES ($1, $2, $3, $4, $5, $6, $7)

@@ -2,25 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../http/context.js';
-import { LEADER_SKILLS, ROOM_TYPES, WEEKDAYS } from '@presence/shared';
+import { attendanceRecordSchema, leaderInputSchema, roomInputSchema } from '@presence/shared';
 import { weekPlanContent } from './activity-planner-feature.js';
 import type { PlanningService } from './planning-service.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
-const roomInput = z
-  .object({ name: z.string().trim().min(1).max(120), type: z.enum(ROOM_TYPES), capacity: z.number().int().min(1).max(500), active: z.boolean().default(true) })
-  .strict();
-const leaderInput = z
-  .object({
-    skills: z.array(z.enum(LEADER_SKILLS.filter((s) => s !== 'none') as [string, ...string[]])).max(10),
-    weekdays: z.array(z.enum(WEEKDAYS)).max(7),
-    start: clock,
-    end: clock,
-    maxSessions: z.number().int().min(0).max(100),
-  })
-  .strict()
-  .refine((l) => l.start < l.end, { path: ['end'], message: 'must be after start', params: { reason: 'before_start' } });
 
 export function planningRoutes(app: FastifyInstance, planning: PlanningService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -31,16 +17,23 @@ export function planningRoutes(app: FastifyInstance, planning: PlanningService):
   r.get('/api/planning/setup', { schema: { tags, summary: 'Rooms and activity leaders (skills, days, hours) of the facility' } }, (req) =>
     planning.setup(ctx(req)),
   );
-  r.post('/api/planning/rooms', { schema: { tags, summary: 'Add a room', body: roomInput } }, async (req, reply) =>
+  r.post('/api/planning/rooms', { schema: { tags, summary: 'Add a room', body: roomInputSchema } }, async (req, reply) =>
     reply.code(201).send(await planning.saveRoom(ctx(req), null, req.body)),
   );
-  r.put('/api/planning/rooms/:id', { schema: { tags, summary: 'Edit a room (active: false takes it out of planning)', params: id, body: roomInput } }, (req) =>
-    planning.saveRoom(ctx(req), req.params.id, req.body),
+  r.put(
+    '/api/planning/rooms/:id',
+    { schema: { tags, summary: 'Edit a room (active: false takes it out of planning)', params: id, body: roomInputSchema } },
+    (req) => planning.saveRoom(ctx(req), req.params.id, req.body),
   );
   r.put(
     '/api/planning/leaders/:id',
     {
-      schema: { tags, summary: "Set a staff member's activity-leading skills, days and hours (creates the profile if needed)", params: id, body: leaderInput },
+      schema: {
+        tags,
+        summary: "Set a staff member's activity-leading skills, days and hours (creates the profile if needed)",
+        params: id,
+        body: leaderInputSchema,
+      },
     },
     (req) => planning.saveLeader(ctx(req), req.params.id, req.body),
   );
@@ -100,21 +93,7 @@ export function planningRoutes(app: FastifyInstance, planning: PlanningService):
         params: id,
         body: z
           .object({
-            records: z
-              .array(
-                z
-                  .object({
-                    personId: z.uuid(),
-                    status: z.enum(['present', 'absent', 'declined']),
-                    engagement: z.number().int().min(0).max(3).nullable().optional(),
-                    moodBefore: z.number().int().min(1).max(5).nullable().optional(),
-                    moodAfter: z.number().int().min(1).max(5).nullable().optional(),
-                    note: z.string().max(500).nullable().optional(),
-                  })
-                  .strict(),
-              )
-              .min(1)
-              .max(200),
+            records: z.array(attendanceRecordSchema).min(1).max(200),
           })
           .strict(),
       },

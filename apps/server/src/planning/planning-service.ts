@@ -1,3 +1,4 @@
+import type { AttendanceRecord } from '@presence/shared';
 import type { Db } from '../db/db.js';
 import type { Actor } from '../http/actor.js';
 import { AppError, notFound, validationError } from '../http/errors.js';
@@ -10,7 +11,8 @@ import { RECOMMENDER_SLUG } from '../activities/activity-recommender-feature.js'
 import { evaluatePlan, sessionIdOf, type Evaluation } from '../planner/evaluate.js';
 import { INSTANCE_FORMAT, parseInstance, type PlanningInstance } from '../planner/instance.js';
 import type { PlanResult } from '../planner/solve.js';
-import { addDays, defaultSlots, mondayOf, planningActivity } from '../planner/week-template.js';
+import { addDays } from '../lib/random.js';
+import { defaultSlots, mondayOf, planningActivity } from '../planner/week-template.js';
 import { PLANNER_SLUG, PLANNER_VERSION, WEEK_PLAN_KIND, type WeekPlanContent } from './activity-planner-feature.js';
 import type { JobView, PlanJobs } from './plan-jobs.js';
 import * as repo from './planning-repository.js';
@@ -23,15 +25,6 @@ interface Ctx {
 const WEEKDAY_INDEX: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
 const ALL_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-
-export interface AttendanceRecord {
-  personId: string;
-  status: 'present' | 'absent' | 'declined';
-  engagement?: number | null;
-  moodBefore?: number | null;
-  moodAfter?: number | null;
-  note?: string | null;
-}
 
 export class PlanningService {
   constructor(
@@ -335,8 +328,9 @@ export class PlanningService {
       room: string;
       leader: string;
       leader_id: string;
+      plan_run_id: string;
     }>(
-      `SELECT s.id, to_char(s.day, 'YYYY-MM-DD') AS day, s.start_time, s.end_time, a.key AS activity_key, a.name AS activity_name, a.category,
+      `SELECT s.id, s.plan_run_id, to_char(s.day, 'YYYY-MM-DD') AS day, s.start_time, s.end_time, a.key AS activity_key, a.name AS activity_name, a.category,
               r.name AS room, u.first_name || ' ' || u.last_name AS leader, u.id AS leader_id
          FROM activity_session s JOIN activity a ON a.id = s.activity_id JOIN room r ON r.id = s.room_id JOIN app_user u ON u.id = s.leader_id
         WHERE s.facility_id = $1 AND s.status = 'planned' AND s.day BETWEEN $2::date AND $3::date
@@ -367,19 +361,7 @@ export class PlanningService {
         )
       : [];
     if (personId) await appendAudit(this.db, ctx, { action: 'person.sessions.read', outcome: 'allowed', targetType: 'person', targetId: personId, facilityId });
-    const labels = await this.guarantee.labelsFor(this.db, 'plan_run', [
-      ...new Set(
-        (await this.db.query<{ plan_run_id: string }>('SELECT DISTINCT plan_run_id FROM activity_session WHERE id = ANY($1::uuid[])', [ids])).map(
-          (r) => r.plan_run_id,
-        ),
-      ),
-    ]);
-    const runOf = new Map(
-      (await this.db.query<{ id: string; plan_run_id: string }>('SELECT id, plan_run_id FROM activity_session WHERE id = ANY($1::uuid[])', [ids])).map((r) => [
-        r.id,
-        r.plan_run_id,
-      ]),
-    );
+    const labels = await this.guarantee.labelsFor(this.db, 'plan_run', [...new Set(rows.map((r) => r.plan_run_id))]);
     return rows.map((r) => ({
       id: r.id,
       day: r.day,
@@ -391,7 +373,7 @@ export class PlanningService {
       room: r.room,
       leader: r.leader,
       leaderId: r.leader_id,
-      aiLabel: labels.get(runOf.get(r.id) ?? '') ?? null,
+      aiLabel: labels.get(r.plan_run_id) ?? null,
       participants: invited
         .filter((i) => i.session_id === r.id)
         .map((i) => {

@@ -1,6 +1,9 @@
-import type { AiLabel, ActivityCategory, LeaderSkill, RoomType, WEEKDAYS } from '@presence/shared';
+import type { ActivityWrite, AiLabel, AttendanceRecord, LeaderInput, RoomInput } from '@presence/shared';
 
-type Weekday = (typeof WEEKDAYS)[number];
+export type { LeaderInput, RoomInput };
+export { mondayOf } from '@presence/shared';
+export type CatalogueWrite = ActivityWrite;
+export type AttendanceInput = AttendanceRecord;
 import { api, queryString } from './client';
 
 export interface PlanSessionDraft {
@@ -64,14 +67,6 @@ export interface PlanJob {
   proposalId: string | null;
   error: string | null;
 }
-export interface AttendanceInput {
-  personId: string;
-  status: 'present' | 'absent' | 'declined';
-  engagement?: number | null;
-  moodBefore?: number | null;
-  moodAfter?: number | null;
-  note?: string | null;
-}
 export interface PublishedSession {
   id: string;
   day: string;
@@ -93,20 +88,7 @@ export interface TimeWithPeople {
   people: { personId: string; name: string; sessions: number; minutes: number }[];
 }
 
-export interface RoomInput {
-  name: string;
-  type: RoomType;
-  capacity: number;
-  active: boolean;
-}
 export type SetupRoom = RoomInput & { id: string };
-export interface LeaderInput {
-  skills: Exclude<LeaderSkill, 'none'>[];
-  weekdays: Weekday[];
-  start: string;
-  end: string;
-  maxSessions: number;
-}
 export type SetupLeader = LeaderInput & { id: string; name: string };
 export interface PlanningSetup {
   rooms: SetupRoom[];
@@ -114,22 +96,6 @@ export interface PlanningSetup {
   staff: { id: string; name: string; role: string }[];
 }
 
-export interface CatalogueWrite {
-  name: string;
-  description: string;
-  category: ActivityCategory;
-  tags: string[];
-  goalDomains: string[];
-  requiredCapacities: Partial<Record<'mobility' | 'vision' | 'hearing' | 'cognition', 0 | 1 | 2 | 3>>;
-  contraindications: string[];
-  groupMin: number;
-  groupMax: number;
-  durationMinutes: number;
-  roomType: RoomType;
-  leaderSkill: LeaderSkill;
-  materials: string[];
-  active: boolean;
-}
 export type CatalogueEntry = CatalogueWrite & { id: string; key: string };
 
 const run = (id: string) => `/api/planning/runs/${encodeURIComponent(id)}`;
@@ -168,10 +134,3 @@ export const planningKeys = {
   timeWithPeople: (from: string, to: string) => ['planning', 'time', from, to] as const,
   personSessions: (personId: string, week: string) => ['person', personId, 'sessions', week] as const,
 };
-
-/** The Monday of the week holding an ISO date. */
-export function mondayOf(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
-}
