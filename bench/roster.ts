@@ -1,16 +1,19 @@
-// Roster solver on the Curtois & Qu benchmark (instances 1–24): objective per instance at a time limit, median of the
-// seeds with min and max, against the best-known values. Prints one JSON line.
-// Run: npx tsx bench/roster.ts   (SECONDS=10 SEEDS=1,2,3 INSTANCES=1-24 by default)
+// Roster solver against the HiGHS MIP peer on the Curtois & Qu benchmark (instances 1–24), in one run: for every
+// instance and time limit, the solver with each seed and HiGHS once (it is deterministic), each in its own worker
+// thread, two at a time (one per core). Every roster is re-checked by the independent evaluator. Prints one JSON line;
+// each finished row also goes to stderr as it lands.
+// Run: npx tsx bench/roster.ts   (LIMITS=10,60 SEEDS=1,2,3 INSTANCES=1-24 PARALLEL=2 by default)
 import { readFileSync } from 'node:fs';
 import { parseInstance } from '../apps/server/src/roster/benchmark-format.js';
-import { evaluateRoster } from '../apps/server/src/roster/evaluate.js';
-import { solveRoster } from '../apps/server/src/roster/solver.js';
+import type { RosterModel } from '../apps/server/src/roster/model.js';
+import { runRoster, type RosterEngine } from '../apps/server/src/roster/run.js';
 
 const DIR = new URL('../../shared/bench/rostering/', import.meta.url);
-const SECONDS = Number(process.env.SECONDS ?? 10);
+const LIMITS = (process.env.LIMITS ?? '10,60').split(',').map(Number);
 const SEEDS = (process.env.SEEDS ?? '1,2,3').split(',').map(Number);
+const PARALLEL = Number(process.env.PARALLEL ?? 2);
 const [from, to] = (process.env.INSTANCES ?? '1-24').split('-').map(Number);
-const best = new Map(
+const bestKnown = new Map(
   readFileSync(new URL('best-known.csv', DIR), 'utf8')
     .trim()
     .split('\n')
@@ -19,29 +22,85 @@ const best = new Map(
     .map(([name, value]) => [name, Number(value)] as const),
 );
 const median = (xs: number[]): number | null => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : null);
-const results: unknown[] = [];
+
+interface Task {
+  name: string;
+  model: RosterModel;
+  limit: number;
+  engine: RosterEngine;
+  seed: number;
+}
+interface Outcome {
+  feasible: boolean;
+  objective: number | null;
+  secondsToBest: number | null;
+  status?: string;
+  bound?: number | null;
+  error?: string;
+}
+
+const tasks: Task[] = [];
 for (let n = from; n <= (to ?? from); n++) {
   const name = `Instance${n}.txt`;
   const model = parseInstance(readFileSync(new URL(name, DIR), 'utf8'), name);
-  const runs = SEEDS.map((seed) => {
-    const r = solveRoster(model, { seconds: SECONDS, seed });
-    const e = evaluateRoster(model, r.roster); // the evaluator, not the solver, decides
-    return { seed, feasible: e.feasible, objective: e.feasible ? e.objective : null, secondsToBest: Math.round(r.secondsToBest * 10) / 10 };
-  });
-  const feasible = runs.filter((r) => r.feasible).map((r) => r.objective);
+  for (const limit of LIMITS) {
+    tasks.push({ name, model, limit, engine: 'highs', seed: 0 });
+    for (const seed of SEEDS) tasks.push({ name, model, limit, engine: 'solver', seed });
+  }
+}
+
+async function run(t: Task): Promise<Outcome> {
+  try {
+    const r = await runRoster(t.model, { engine: t.engine, seconds: t.limit, seed: t.seed }).result;
+    const feasible = r.evaluation?.feasible ?? false; // the evaluator, not the engine, decides
+    return { feasible, objective: feasible ? r.evaluation.objective : null, secondsToBest: r.secondsToBest, status: r.status, bound: r.bound };
+  } catch (err) {
+    return { feasible: false, objective: null, secondsToBest: null, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+const outcomes = new Map<Task, Outcome>();
+let next = 0;
+await Promise.all(
+  Array.from({ length: PARALLEL }, async () => {
+    while (next < tasks.length) {
+      const t: Task = tasks[next++];
+      outcomes.set(t, await run(t));
+      const done = [...outcomes.keys()].filter((x: Task) => x.name === t.name && x.limit === t.limit).length;
+      if (done === SEEDS.length + 1) console.error(JSON.stringify(row(t.name, t.limit)));
+    }
+  }),
+);
+
+function row(name: string, limit: number) {
+  const mine = tasks.filter((t) => t.name === name && t.limit === limit);
+  const solver = mine.filter((t) => t.engine === 'solver').map((t) => ({ seed: t.seed, ...outcomes.get(t) }));
+  const highs = outcomes.get(mine.find((t) => t.engine === 'highs'));
+  const feasible = solver.filter((r) => r.feasible).map((r) => r.objective);
   const m = median(feasible);
-  const bk = best.get(name);
-  const row = {
+  const bk = bestKnown.get(name);
+  const gap = (v: number | null) => (v === null ? null : Math.round(((v - bk) / bk) * 1e4) / 1e4);
+  return {
     instance: name,
+    seconds: limit,
     bestKnown: bk,
     feasibleRuns: feasible.length,
     median: m,
     min: feasible.length ? Math.min(...feasible) : null,
     max: feasible.length ? Math.max(...feasible) : null,
-    gapToBestKnown: m === null ? null : Math.round(((m - bk) / bk) * 1e4) / 1e4,
-    runs,
+    gap: gap(m),
+    highs: {
+      objective: highs.objective,
+      status: highs.status ?? null,
+      bound: highs.bound === undefined || highs.bound === null ? null : Math.round(highs.bound),
+      gap: gap(highs.objective),
+      error: highs.error,
+    },
+    solverAhead: m !== null && (highs.objective === null || m < highs.objective),
+    runs: solver,
   };
-  results.push(row);
-  console.error(JSON.stringify(row));
 }
-console.log(JSON.stringify({ bench: 'roster', seconds: SECONDS, seeds: SEEDS, date: new Date().toISOString().slice(0, 10), results }));
+
+const results = [];
+for (let n = from; n <= (to ?? from); n++) for (const limit of LIMITS) results.push(row(`Instance${n}.txt`, limit));
+console.log(JSON.stringify({ bench: 'roster', limits: LIMITS, seeds: SEEDS, parallel: PARALLEL, date: new Date().toISOString().slice(0, 10), results }));

@@ -4,7 +4,8 @@
  * jobs (their results were never proposals), which the UI shows as "job not found".
  */
 import { randomUUID } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../lib/worker.js';
 import type { PlanningInstance } from '../planner/instance.js';
 import type { PlanResult, SolveProgress } from '../planner/solve.js';
 
@@ -26,17 +27,6 @@ interface Job extends JobView {
   worker: Worker;
 }
 
-/**
- * The worker beside this file: compiled .js in production; under the test runner the sources are .ts, so a small
- * bootstrap registers tsx in the worker before importing it.
- */
-function spawnWorker(workerData: unknown): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./plan-worker.js', import.meta.url), { workerData });
-  const target = new URL('./plan-worker.ts', import.meta.url).href;
-  const bootstrap = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
-}
-
 export class PlanJobs {
   private readonly jobs = new Map<string, Job>();
 
@@ -47,7 +37,7 @@ export class PlanJobs {
     onDone: (result: PlanResult, job: JobView) => Promise<{ runId: string; proposalId: string | null }>,
   ): JobView {
     const stopBuffer = new SharedArrayBuffer(4);
-    const worker = spawnWorker({ instance, seconds: opts.seconds, exact: opts.exact, seed: opts.seed ?? 1, stop: stopBuffer });
+    const worker = spawnWorker(import.meta.url, 'plan-worker', { instance, seconds: opts.seconds, exact: opts.exact, seed: opts.seed ?? 1, stop: stopBuffer });
     const job: Job = {
       id: randomUUID(),
       ...meta,

@@ -37,9 +37,14 @@ interface Compiled {
   dayOff: Uint8Array; // E × H
   onReq: Map<number, { k: number; w: number }[]>; // key e*H+d
   offReq: Map<number, { k: number; w: number }[]>;
-  coverReq: Int32Array; // H × K (requirement), −1 when no cover line
+  /** Cover lines: requirement and weights per line; the lines of (d, k) are lineIdx[lineStart[d*K+k] .. lineStart[d*K+k+1]). */
+  coverReq: Int32Array;
   coverUnder: Int32Array;
   coverOver: Int32Array;
+  lineStart: Int32Array;
+  lineIdx: Int32Array;
+  /** counts[e * L + l] = 1 when employee e counts towards cover line l (the line's qualification, or any). */
+  counts: Uint8Array;
 }
 
 function compile(model: RosterModel): Compiled {
@@ -65,16 +70,24 @@ function compile(model: RosterModel): Compiled {
     }
     return m;
   };
-  const coverReq = new Int32Array(H * K).fill(-1);
-  const coverUnder = new Int32Array(H * K);
-  const coverOver = new Int32Array(H * K);
-  for (const c of model.cover) {
-    if (c.qualification !== null) throw new Error('cover by qualification is not supported by this solver yet');
-    const k = c.day * K + idx.get(c.shift)!;
-    coverReq[k] = c.requirement;
-    coverUnder[k] = c.weightUnder;
-    coverOver[k] = c.weightOver;
-  }
+  // Cover lines grouped by (day, shift); one per (day, shift, qualification).
+  const byCell: number[][] = Array.from({ length: H * K }, () => []);
+  model.cover.forEach((cv, l) => byCell[cv.day * K + idx.get(cv.shift)!]!.push(l));
+  const L = model.cover.length;
+  const lineStart = new Int32Array(H * K + 1);
+  const lineIdx = new Int32Array(L);
+  let at = 0;
+  byCell.forEach((ls, i) => {
+    lineStart[i] = at;
+    for (const l of ls) lineIdx[at++] = l;
+  });
+  lineStart[H * K] = at;
+  const counts = new Uint8Array(E * L);
+  model.staff.forEach((st, e) =>
+    model.cover.forEach((cv, l) => {
+      if (cv.qualification === null || st.qualifications.includes(cv.qualification)) counts[e * L + l] = 1;
+    }),
+  );
   return {
     H,
     E,
@@ -86,9 +99,12 @@ function compile(model: RosterModel): Compiled {
     dayOff,
     onReq: reqMap(model.onRequests),
     offReq: reqMap(model.offRequests),
-    coverReq,
-    coverUnder,
-    coverOver,
+    coverReq: Int32Array.from(model.cover, (cv) => cv.requirement),
+    coverUnder: Int32Array.from(model.cover, (cv) => cv.weightUnder),
+    coverOver: Int32Array.from(model.cover, (cv) => cv.weightOver),
+    lineStart,
+    lineIdx,
+    counts,
   };
 }
 
@@ -100,17 +116,33 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
   const rand = () => random.next();
   const lineCtx: LineContext = { model, H, K, minutes: c.minutes, forbidden: c.forbidden, maxShifts: c.maxShifts, dayOff: c.dayOff };
   const roster: Roster = model.staff.map(() => new Int16Array(H).fill(OFF));
-  const count = new Int32Array(H * K);
+  const L = model.cover.length;
+  const count = new Int32Array(L); // staff counted per cover line
   const scratch = new Int32Array(K);
   const hard = new Float64Array(E);
   for (let e = 0; e < E; e++) hard[e] = lineHard(lineCtx, e, roster[e]!, scratch);
   let hardTotal = hard.reduce((s, x) => s + x, 0);
 
-  const coverCost = (d: number, k: number, n: number) => {
-    const i = d * K + k;
-    const req = c.coverReq[i]!;
-    if (req < 0) return 0;
-    return n < req ? (req - n) * c.coverUnder[i]! : (n - req) * c.coverOver[i]!;
+  const lineCost = (l: number, n: number) => {
+    const req = c.coverReq[l]!;
+    return n < req ? (req - n) * c.coverUnder[l]! : (n - req) * c.coverOver[l]!;
+  };
+  /** Change in cover penalty when e joins (+1) or leaves (−1) shift k on day d, given the current counts. */
+  const coverDelta = (e: number, d: number, k: number, sign: 1 | -1) => {
+    let delta = 0;
+    for (let i = c.lineStart[d * K + k]!; i < c.lineStart[d * K + k + 1]!; i++) {
+      const l = c.lineIdx[i]!;
+      if (!c.counts[e * L + l]) continue;
+      const n = count[l]!;
+      delta += lineCost(l, n + sign) - lineCost(l, n);
+    }
+    return delta;
+  };
+  const moveCount = (e: number, d: number, k: number, sign: 1 | -1) => {
+    for (let i = c.lineStart[d * K + k]!; i < c.lineStart[d * K + k + 1]!; i++) {
+      const l = c.lineIdx[i]!;
+      if (c.counts[e * L + l]) count[l]! += sign;
+    }
   };
   const requestCost = (e: number, d: number, x: number) => {
     let p = 0;
@@ -119,7 +151,7 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
     return p;
   };
   let soft = 0;
-  for (let d = 0; d < H; d++) for (let k = 0; k < K; k++) soft += coverCost(d, k, 0);
+  for (let l = 0; l < L; l++) soft += lineCost(l, 0);
   for (let e = 0; e < E; e++) for (let d = 0; d < H; d++) soft += requestCost(e, d, OFF);
 
   // Changing cell (e, d) to x: soft delta (cover + requests); hard is recomputed per touched line afterwards.
@@ -128,14 +160,12 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
     if (old === x) return 0;
     let delta = requestCost(e, d, x) - requestCost(e, d, old);
     if (old !== OFF) {
-      const n = count[d * K + old]!;
-      delta += coverCost(d, old, n - 1) - coverCost(d, old, n);
-      count[d * K + old] = n - 1;
+      delta += coverDelta(e, d, old, -1);
+      moveCount(e, d, old, -1);
     }
     if (x !== OFF) {
-      const n = count[d * K + x]!;
-      delta += coverCost(d, x, n + 1) - coverCost(d, x, n);
-      count[d * K + x] = n + 1;
+      delta += coverDelta(e, d, x, 1);
+      moveCount(e, d, x, 1);
     }
     roster[e]![d] = x;
     return delta;
@@ -150,8 +180,9 @@ export function solveRoster(model: RosterModel, opts: RosterSolveOptions): Roste
       const own = roster[e]![d]!;
       cellCost[d * (K + 1) + K] = requestCost(e, d, OFF) + (noise ? rand() * noise : 0);
       for (let k = 0; k < K; k++) {
-        const n = count[d * K + k]! - (own === k ? 1 : 0);
-        cellCost[d * (K + 1) + k] = requestCost(e, d, k) + coverCost(d, k, n + 1) - coverCost(d, k, n) + (noise ? rand() * noise : 0);
+        // the change in cover if e works k, measured as if e were off that day
+        const cover = own === k ? -coverDelta(e, d, k, -1) : coverDelta(e, d, k, 1);
+        cellCost[d * (K + 1) + k] = requestCost(e, d, k) + cover + (noise ? rand() * noise : 0);
       }
     }
     const result = bestLine(lineCtx, e, cellCost);
