@@ -214,6 +214,13 @@ export function repairLine(ctx: LineContext, e: number, start: Int16Array, cellC
   return line;
 }
 
+/**
+ * Working on a fixed day off (approved leave in the product) weighs more than the hours of any shift (minutes count
+ * one per hour), so when no roster keeps
+ * every rule, the closest one found gives up leave last.
+ */
+const DAY_OFF_WEIGHT = 30;
+
 /** How much a line breaks the hard rules (0 = feasible). Units: one per rule-day broken; minutes count per hour. */
 export function lineHard(c: LineContext, e: number, row: Int16Array, counts: Int32Array): number {
   const { H, K, model } = c;
@@ -226,7 +233,7 @@ export function lineHard(c: LineContext, e: number, row: Int16Array, counts: Int
     if (x === OFF) continue;
     counts[x]!++;
     minutes += c.minutes[x]!;
-    if (c.dayOff[e * H + d]) v += 1;
+    if (c.dayOff[e * H + d]) v += DAY_OFF_WEIGHT;
     if (d + 1 < H && row[d + 1] !== OFF && c.forbidden[x * K + row[d + 1]!]) v += 1;
   }
   for (let k = 0; k < K; k++) {
