@@ -30,13 +30,24 @@ import { registerActivityPlanner } from './planning/activity-planner-feature.js'
 import { PlanJobs } from './planning/plan-jobs.js';
 import { PlanningService } from './planning/planning-service.js';
 import { planningRoutes } from './planning/planning-routes.js';
+import { registerRosterSolver } from './rostering/roster-feature.js';
+import { RosterJobs } from './rostering/roster-jobs.js';
+import { RosteringService } from './rostering/rostering-service.js';
+import { rosteringRoutes } from './rostering/rostering-routes.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export interface App {
   http: FastifyInstance;
   db: Db;
-  services: { auth: AuthService; people: PeopleService; guarantee: GuaranteeService; activities: ActivitiesService; planning: PlanningService };
+  services: {
+    auth: AuthService;
+    people: PeopleService;
+    guarantee: GuaranteeService;
+    activities: ActivitiesService;
+    planning: PlanningService;
+    rostering: RosteringService;
+  };
   /** Every "METHOD /url" registered, for the access-policy test. */
   routes: { method: string; url: string }[];
 }
@@ -91,6 +102,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   // Every AI feature of Présence, registered here and nowhere else.
   registerActivityRecommender(guarantee);
   registerActivityPlanner(guarantee);
+  registerRosterSolver(guarantee);
   opts.features?.(guarantee);
   await guarantee.syncRegister();
   const activities = new ActivitiesService(db, people, guarantee);
@@ -98,6 +110,9 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   const planJobs = new PlanJobs();
   http.addHook('onClose', () => planJobs.closeAll());
   const planning = new PlanningService(db, people, guarantee, planJobs);
+  const rosterJobs = new RosterJobs();
+  http.addHook('onClose', () => rosterJobs.closeAll());
+  const rostering = new RosteringService(db, guarantee, rosterJobs);
   installRequestContext(http, { db, auth });
 
   http.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness and database engine' } }, async () => {
@@ -113,6 +128,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   transparencyRoutes(http, new TransparencyService(db, people));
   activitiesRoutes(http, activities);
   planningRoutes(http, planning);
+  rosteringRoutes(http, rostering);
 
   if (existsSync(WEB_DIST)) {
     // The built web app; client-side routes (any other GET outside /api) answer its page.
@@ -121,5 +137,5 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   installNotFound(http, { webApp: existsSync(WEB_DIST) });
 
   await http.ready();
-  return { http, db, services: { auth, people, guarantee, activities, planning }, routes };
+  return { http, db, services: { auth, people, guarantee, activities, planning, rostering }, routes };
 }

@@ -5,6 +5,7 @@ import { initApp } from './app.js';
 import { DEMO_PASSWORD, ensureDemoData } from './demo/seed.js';
 import { seedDemoProposals } from './demo/demo-proposals.js';
 import { seedDemoPlanning } from './demo/demo-planning.js';
+import { seedDemoRostering } from './demo/demo-rostering.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,8 +24,9 @@ async function main(): Promise<void> {
   if (seeded?.created) {
     const { proposals } = await seedDemoProposals(app);
     const planning = await seedDemoPlanning(app);
+    const rostering = await seedDemoRostering(app);
     log(
-      `demo data created: ${seeded.people} people, ${seeded.users} accounts, ${proposals} activity suggestions, last week's ${planning.sessions} sessions with ${planning.attendance} attendance records, this week's plan proposed`,
+      `demo data created: ${seeded.people} people, ${seeded.users} accounts, ${proposals} activity suggestions, last week's ${planning.sessions} sessions with ${planning.attendance} attendance records, this week's plan proposed; care-team roster for ${rostering.staff} staff published (${rostering.shifts} shifts), the next one proposed`,
     );
   } else if (seeded) log('demo data already present');
   let closing = false;

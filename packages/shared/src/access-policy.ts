@@ -25,6 +25,9 @@ const ATTENDANCE_WRITE: readonly Role[] = ['head_of_care', 'coordination_nurse',
 /** The activity catalogue is the activity leaders' own, with their head of care and the director. */
 const CATALOGUE_EDIT: readonly Role[] = ['director', 'head_of_care', 'activity_leader'];
 const GOVERNANCE: readonly Role[] = ['director', 'user_representative'];
+/** Staff rosters are built by the head of care (and the director); every staff member sees their own and makes requests. */
+const ROSTER_MANAGE: readonly Role[] = ['director', 'head_of_care'];
+const ROSTER_OWN: readonly Role[] = CARE_STAFF;
 
 export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/health': 'public',
@@ -79,6 +82,21 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'PUT /api/planning/sessions/:id/attendance': ATTENDANCE_WRITE,
   'GET /api/planning/time-with-people': ['director', 'head_of_care', 'activity_leader'],
   'GET /api/people/:id/sessions': PEOPLE_READ,
+  'GET /api/rosters/setup': ROSTER_MANAGE,
+  'PUT /api/rosters/setup': ROSTER_MANAGE,
+  'PUT /api/rosters/contracts/:id': ROSTER_MANAGE,
+  'GET /api/rosters/requests': ROSTER_MANAGE,
+  'GET /api/rosters/my-requests': ROSTER_OWN,
+  'POST /api/rosters/my-requests': ROSTER_OWN,
+  'DELETE /api/rosters/my-requests/:id': ROSTER_OWN,
+  'POST /api/rosters/runs': ROSTER_MANAGE,
+  'GET /api/rosters/jobs/:id': ROSTER_MANAGE,
+  'DELETE /api/rosters/jobs/:id': ROSTER_MANAGE,
+  'GET /api/rosters/runs': ROSTER_MANAGE,
+  'GET /api/rosters/runs/:id': ROSTER_MANAGE,
+  'POST /api/rosters/runs/:id/evaluate': ROSTER_MANAGE,
+  'GET /api/rosters/me': ROSTER_OWN,
+  'GET /api/rosters/me.ics': ROSTER_OWN,
   'POST /api/people/:id/review-requests': PEOPLE_READ,
   'GET /api/review-requests': ['director', 'head_of_care', 'coordination_nurse', 'physician'],
   'POST /api/review-requests/:id/close': ['director', 'head_of_care', 'coordination_nurse', 'physician'],

@@ -5,3 +5,4 @@ export * from './auth.js';
 export * from './guarantee.js';
 export * from './access-policy.js';
 export * from './activities.js';
+export * from './rostering.js';

@@ -3,8 +3,8 @@
  * and the bench. Shift patterns as in many EHPAD: matin 6:45–14:15, soir 13:45–21:15, nuit 21:00–7:00, journée 12 h.
  */
 import { Random } from '../lib/random.js';
-import type { CareRequest, CareTeamSetting, CoverageItem } from './care-team.js';
-import { careRulesSchema } from './care-team.js';
+import { careRulesSchema, type CoverageItem } from '@presence/shared';
+import type { CareRequest, CareTeamSetting } from './care-team.js';
 
 export const FRENCH_SHIFTS: CareTeamSetting['shifts'] = [
   { code: 'M', label: 'Matin', start: '06:45', end: '14:15', night: false },

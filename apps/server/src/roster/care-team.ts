@@ -15,49 +15,12 @@
  *  - night staff work nights only and day staff never do;
  *  - approved leave → fixed days off (hard); requests on and off → weighted soft terms.
  */
+import { careRulesSchema, careShiftSchema, coverageItemSchema, isoDateSchema, type CoverageItem } from '@presence/shared';
 import { z } from 'zod';
 import { evaluateRoster, type RosterEvaluation } from './evaluate.js';
 import { OFF, type Cover, type Request, type Roster, type RosterModel } from './model.js';
 
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-
-export const careShiftSchema = z
-  .object({
-    code: z.string().regex(/^[A-Za-z0-9]{1,4}$/, 'must be 1–4 letters or digits'),
-    label: z.string().min(1).max(60),
-    start: time,
-    /** Before or at the start: the shift ends the next morning. */
-    end: time,
-    night: z.boolean(),
-  })
-  .strict();
-
-export const careRulesSchema = z
-  .object({
-    minRestHours: z.number().min(0).max(24).default(11),
-    maxDayHours: z.number().min(1).max(24).default(12),
-    maxWeekHours: z.number().min(1).max(84).default(48),
-    maxConsecutiveDays: z.number().int().min(1).max(14).default(6),
-    minConsecutiveDaysOff: z.number().int().min(1).max(4).default(2),
-    /** Weekends off in every 4 weeks (« 2 week-ends sur 4 »), pro rata over the cycle. */
-    weekendsOffPer4Weeks: z.number().int().min(0).max(4).default(2),
-    hoursTolerance: z.number().min(0).max(40).default(7.5),
-  })
-  .strict();
-export type CareRules = z.output<typeof careRulesSchema>;
-
-export const coverageItemSchema = z
-  .object({
-    /** 0 = Monday … 6 = Sunday. */
-    weekday: z.number().int().min(0).max(6),
-    shift: z.string().min(1).max(4),
-    /** Staff with any of these qualifications count; empty = everyone on the shift. */
-    qualifications: z.array(z.string().min(1).max(20)).max(10),
-    requirement: z.number().int().min(0).max(100),
-  })
-  .strict();
-export type CoverageItem = z.output<typeof coverageItemSchema>;
+const isoDate = isoDateSchema;
 
 export const careStaffSchema = z
   .object({
