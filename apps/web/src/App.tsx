@@ -24,6 +24,9 @@ import { SessionsPage } from './pages/SessionsPage';
 import { ProgrammePage } from './pages/ProgrammePage';
 import { CataloguePage } from './pages/CataloguePage';
 import { PlanningSetupPage } from './pages/PlanningSetupPage';
+import { RostersPage } from './pages/RostersPage';
+import { RosterSetupPage } from './pages/RosterSetupPage';
+import { MyRosterPage } from './pages/MyRosterPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -69,6 +72,9 @@ const router = createBrowserRouter([
       { path: 'sessions', element: <SessionsPage /> },
       { path: 'programme', element: <ProgrammePage /> },
       { path: 'activities', element: <CataloguePage /> },
+      { path: 'rosters', element: <RostersPage /> },
+      { path: 'rosters/setup', element: <RosterSetupPage /> },
+      { path: 'my-roster', element: <MyRosterPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

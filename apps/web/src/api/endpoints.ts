@@ -16,6 +16,7 @@ import type {
 import { ApiError, api, queryString } from './client';
 import { guaranteeEndpoints, guaranteeKeys } from './guarantee';
 import { planningEndpoints, planningKeys } from './planning';
+import { rosteringEndpoints, rosteringKeys } from './rostering';
 
 export interface Facility {
   id: string;
@@ -84,6 +85,7 @@ export const endpoints = {
   statsOverview: () => api<StatsOverview>('/api/stats/overview'),
   ...guaranteeEndpoints,
   ...planningEndpoints,
+  ...rosteringEndpoints,
 };
 
 /** Query keys, in one place so writes can refresh the right caches. */
@@ -97,4 +99,5 @@ export const keys = {
   stats: ['stats', 'overview'] as const,
   ...guaranteeKeys,
   ...planningKeys,
+  ...rosteringKeys,
 };

@@ -4,3 +4,4 @@ export * from './issues';
 export * from './permissions';
 export * from './guarantee';
 export * from './planning';
+export * from './rostering';

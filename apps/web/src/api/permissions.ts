@@ -35,4 +35,6 @@ export const can = {
   seeSessions: allowed('GET', '/api/planning/sessions'),
   recordAttendance: allowed('PUT', '/api/planning/sessions/:id/attendance'),
   seeTimeWithPeople: allowed('GET', '/api/planning/time-with-people'),
+  manageRosters: allowed('POST', '/api/rosters/runs'),
+  seeOwnRoster: allowed('GET', '/api/rosters/me'),
 };

@@ -1,6 +1,7 @@
 import type { Catalogue } from './fr';
 import { enAi } from './en-ai';
 import { enPlanning } from './en-planning';
+import { enRoster } from './en-roster';
 
 /** English catalogue: same keys as fr.ts (enforced by the Catalogue type). */
 export const en: Catalogue = {
@@ -346,4 +347,5 @@ export const en: Catalogue = {
   },
   ...enAi,
   ...enPlanning,
+  ...enRoster,
 };

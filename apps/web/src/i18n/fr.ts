@@ -1,5 +1,6 @@
 import { frAi } from './fr-ai';
 import { frPlanning } from './fr-planning';
+import { frRoster } from './fr-roster';
 
 /** French catalogue: the reference. Every other catalogue has exactly the same keys (checked by the type of en.ts). */
 export const fr = {
@@ -345,6 +346,7 @@ export const fr = {
   },
   ...frAi,
   ...frPlanning,
+  ...frRoster,
 };
 
 export type Catalogue = typeof fr;

@@ -116,6 +116,20 @@ export function AppLayout() {
                     </NavLink>
                   </li>
                 )}
+                {can.manageRosters(me.role) && (
+                  <li>
+                    <NavLink to="/rosters" className="nav-link">
+                      {t('rosterNav.rosters')}
+                    </NavLink>
+                  </li>
+                )}
+                {can.seeOwnRoster(me.role) && (
+                  <li>
+                    <NavLink to="/my-roster" className="nav-link">
+                      {t('rosterNav.mine')}
+                    </NavLink>
+                  </li>
+                )}
                 {can.seeRegister(me.role) && (
                   <li>
                     <NavLink to="/ai" className="nav-link">

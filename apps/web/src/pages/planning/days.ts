@@ -20,3 +20,5 @@ const LONG = [
 const dayOf = (iso: string) => new Date(`${iso}T12:00:00Z`).getUTCDay();
 export const shortDayKey = (iso: string) => SHORT[dayOf(iso)]!;
 export const longDayKey = (iso: string) => LONG[dayOf(iso)]!;
+/** Short weekday name key for 0 = Monday … 6 = Sunday. */
+export const mondayFirstKey = (d: number) => SHORT[(d + 1) % 7]!;
