@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Anchor, Button, Group, List, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -90,6 +90,11 @@ export function RosterEditor({ run }: { run: RosterRun }) {
   const requests = ev.fairness.reduce((s, f) => s + f.requests, 0);
   const granted = ev.fairness.reduce((s, f) => s + f.requestsGranted, 0);
   const blocking = ev.violations.filter((v) => v.legal);
+  const fairness = new Map(ev.fairness.map((f) => [f.staff, f]));
+  const h = (m: number) => (m / 60).toFixed(1).replace('.0', '');
+  const range = (xs: number[]) => (xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 0]);
+  const [wMin, wMax] = range(run.staff.filter((x) => !x.nightStaff).map((x) => fairness.get(x.id)?.weekendsWorked ?? 0));
+  const [nMin, nMax] = range(run.staff.filter((x) => x.nightStaff).map((x) => fairness.get(x.id)?.nights ?? 0));
   const warnings = ev.violations.filter((v) => !v.legal);
   const dayLabel = (d: number) => `${t(shortDayKey(dates[d]!))} ${formatDate(dates[d]).slice(0, 5)}`;
   const violationText = (v: RosterEvaluation['violations'][number]) =>
@@ -135,12 +140,30 @@ export function RosterEditor({ run }: { run: RosterRun }) {
         <span className="roster-legend shift-off roster-leave">{t('roster.legendLeave')}</span>
       </Group>
 
-      <div className="roster-layout">
+      <div className="page-breakout">
+        <Title order={2} size="h4">
+          {t('roster.fairnessTitle')}
+        </Title>
+        <Text size="sm">{t('roster.fairnessSpread', { weekendsMin: wMin, weekendsMax: wMax, nightsMin: nMin, nightsMax: nMax })}</Text>
         <div className="roster-grid-wrap">
           <table className="roster-grid" aria-label={t('roster.gridLabel')}>
             <thead>
               <tr>
-                <th scope="col">{t('roster.staffColumn')}</th>
+                <th scope="col" className="roster-name">
+                  {t('roster.staffColumn')}
+                </th>
+                <th scope="col" className="roster-fig roster-fig-1">
+                  {t('roster.fairness.hours')}
+                </th>
+                <th scope="col" className="roster-fig roster-fig-2">
+                  {t('roster.fairness.nights')}
+                </th>
+                <th scope="col" className="roster-fig roster-fig-3">
+                  {t('roster.fairness.weekends')}
+                </th>
+                <th scope="col" className="roster-fig roster-fig-4">
+                  {t('roster.fairness.requests')}
+                </th>
                 {dates.map((date, d) => (
                   <th key={date} scope="col" className={d % 7 >= 5 ? 'roster-weekend' : undefined}>
                     <span className="roster-day">{t(shortDayKey(date))}</span>
@@ -152,6 +175,8 @@ export function RosterEditor({ run }: { run: RosterRun }) {
             <tbody>
               {run.staff.map((s) => {
                 const personFlags = flags.person.get(s.id);
+                const f = fairness.get(s.id)!;
+                const offContract = Math.abs(f.minutes - f.contractMinutes) > run.rules.hoursTolerance * 60;
                 return (
                   <tr key={s.id}>
                     <th scope="row" className={personFlags ? 'roster-name roster-flag-violation' : 'roster-name'} title={personFlags?.join(' ; ')}>
@@ -161,6 +186,12 @@ export function RosterEditor({ run }: { run: RosterRun }) {
                         {s.nightStaff ? ' · nuit' : ''}
                       </span>
                     </th>
+                    <td className={offContract ? 'roster-fig roster-fig-1 roster-flag-violation' : 'roster-fig roster-fig-1'}>
+                      {h(f.minutes)} / {h(f.contractMinutes)}
+                    </td>
+                    <td className="roster-fig roster-fig-2">{f.nights}</td>
+                    <td className="roster-fig roster-fig-3">{f.weekendsWorked}</td>
+                    <td className="roster-fig roster-fig-4">{f.requests ? `${f.requestsGranted} / ${f.requests}` : '—'}</td>
                     {dates.map((date, d) => {
                       const code = draft[s.id]?.[d] ?? null;
                       const k = `${s.id}:${d}`;
@@ -197,7 +228,6 @@ export function RosterEditor({ run }: { run: RosterRun }) {
             </tbody>
           </table>
         </div>
-        <FairnessTable run={run} ev={ev} />
       </div>
 
       {pending && (
@@ -312,52 +342,5 @@ export function RosterEditor({ run }: { run: RosterRun }) {
         </Paper>
       )}
     </Stack>
-  );
-}
-
-function FairnessTable({ run, ev }: { run: RosterRun; ev: RosterEvaluation }) {
-  const { t } = useTranslation();
-  const byId = new Map(ev.fairness.map((f) => [f.staff, f]));
-  const day = run.staff.filter((s) => !s.nightStaff).map((s) => byId.get(s.id)!);
-  const night = run.staff.filter((s) => s.nightStaff).map((s) => byId.get(s.id)!);
-  const range = (xs: number[]) => (xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 0]);
-  const [wMin, wMax] = range(day.map((f) => f.weekendsWorked));
-  const [nMin, nMax] = range(night.map((f) => f.nights));
-  const h = (m: number) => (m / 60).toFixed(1).replace('.0', '');
-  return (
-    <div className="roster-fairness">
-      <Title order={2} size="h4">
-        {t('roster.fairnessTitle')}
-      </Title>
-      <Text size="sm">{t('roster.fairnessSpread', { weekendsMin: wMin, weekendsMax: wMax, nightsMin: nMin, nightsMax: nMax })}</Text>
-      <Table striped withTableBorder fz="sm" captionSide="top">
-        <Table.Caption>{t('roster.fairnessCaption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('roster.fairness.name')}</Table.Th>
-            <Table.Th scope="col">{t('roster.fairness.hours')}</Table.Th>
-            <Table.Th scope="col">{t('roster.fairness.nights')}</Table.Th>
-            <Table.Th scope="col">{t('roster.fairness.weekends')}</Table.Th>
-            <Table.Th scope="col">{t('roster.fairness.requests')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {run.staff.map((s) => {
-            const f = byId.get(s.id)!;
-            return (
-              <Table.Tr key={s.id}>
-                <Table.Th scope="row">{s.name}</Table.Th>
-                <Table.Td>
-                  {h(f.minutes)} / {h(f.contractMinutes)}
-                </Table.Td>
-                <Table.Td>{f.nights}</Table.Td>
-                <Table.Td>{f.weekendsWorked}</Table.Td>
-                <Table.Td>{f.requests ? `${f.requestsGranted} / ${f.requests}` : '—'}</Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </div>
   );
 }
