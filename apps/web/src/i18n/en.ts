@@ -303,6 +303,10 @@ export const en: Catalogue = {
     personObjected: 'The person objected to this AI feature.',
     validation: 'Some fields need correcting.',
     reasons: {
+      in_the_past: 'Choose a date to come.',
+      longer_than_max_day: 'This shift is longer than the daily maximum.',
+      not_monday: 'A roster starts on a Monday.',
+      no_staff: 'No staff member has a roster contract yet.',
       too_small: 'This field is required.',
       too_big: 'This text is too long.',
       invalid_type: 'This field is required.',
@@ -325,6 +329,9 @@ export const en: Catalogue = {
       risk_too_high: '“Apply and notify” is possible for minimal-risk features only.',
     },
     fields: {
+      date_duplicate: 'You already have a request for this day.',
+      shift_custom: 'Choose the shift you want.',
+      weeklyHours_too_big: 'At most 48 hours a week.',
       name_duplicate: 'Another room already has this name.',
       end_before_start: 'The end must be after the start.',
       groupMax_below_group_min: 'The maximum must be at least the minimum number of participants.',

@@ -302,6 +302,10 @@ export const fr = {
     personObjected: 'La personne s’est opposée à cette fonction d’IA.',
     validation: 'Certains champs sont à corriger.',
     reasons: {
+      in_the_past: 'Choisissez une date à venir.',
+      longer_than_max_day: 'Ce poste dépasse la durée maximale d’une journée.',
+      not_monday: 'Un planning commence un lundi.',
+      no_staff: 'Aucun agent n’a encore de contrat dans le planning.',
       too_small: 'Ce champ est obligatoire.',
       too_big: 'Ce texte est trop long.',
       invalid_type: 'Ce champ est obligatoire.',
@@ -324,6 +328,9 @@ export const fr = {
       risk_too_high: '« Appliquer et notifier » n’est possible que pour une fonction à risque minimal.',
     },
     fields: {
+      date_duplicate: 'Vous avez déjà une demande pour ce jour.',
+      shift_custom: 'Choisissez le poste souhaité.',
+      weeklyHours_too_big: 'Au plus 48 heures par semaine.',
       name_duplicate: 'Une autre salle porte déjà ce nom.',
       end_before_start: 'La fin doit être après le début.',
       groupMax_below_group_min: 'Le maximum doit être au moins égal au minimum de participants.',

@@ -145,7 +145,7 @@ export function RosterEditor({ run }: { run: RosterRun }) {
           {t('roster.fairnessTitle')}
         </Title>
         <Text size="sm">{t('roster.fairnessSpread', { weekendsMin: wMin, weekendsMax: wMax, nightsMin: nMin, nightsMax: nMax })}</Text>
-        <div className="roster-grid-wrap">
+        <div className="roster-grid-wrap" tabIndex={0} role="region" aria-label={t('roster.gridLabel')}>
           <table className="roster-grid" aria-label={t('roster.gridLabel')}>
             <thead>
               <tr>
