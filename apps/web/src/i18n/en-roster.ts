@@ -5,6 +5,8 @@ export const enRoster: typeof frRoster = {
   rosterNav: { rosters: 'Team rosters', mine: 'My roster' },
   roster: {
     title: 'Team rosters',
+    proposalContent: 'Roster of {{staff}} staff over {{days}} days ({{shifts}} shifts).',
+    openGrid: 'Open the roster grid to check, edit and publish it',
     intro:
       'The tool proposes the roster of the cycle from the cover wanted, contracts, working-time rules and staff requests. You check it, correct it, then publish it.',
     setupLink: 'Shifts, cover, rules and contracts',

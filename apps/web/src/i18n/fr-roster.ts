@@ -3,6 +3,8 @@ export const frRoster = {
   rosterNav: { rosters: 'Planning des équipes', mine: 'Mon planning' },
   roster: {
     title: 'Planning des équipes',
+    proposalContent: 'Planning de {{staff}} agents sur {{days}} jours ({{shifts}} postes).',
+    openGrid: 'Ouvrir la grille du planning pour le vérifier, le modifier et le publier',
     intro:
       'L’outil propose le planning du cycle d’après les effectifs souhaités, les contrats, les règles du temps de travail et les demandes des agents. Vous le vérifiez, le corrigez puis le publiez.',
     setupLink: 'Postes, effectifs, règles et contrats',

@@ -16,6 +16,7 @@ import { SavedNotice } from './person/SavedNotice';
 import { ContentView } from './proposal/ContentView';
 import { isSuggestions, SuggestionsView } from './proposal/ActivitySuggestions';
 import { isWeekPlan, WeekPlanSummary } from './proposal/WeekPlanSummary';
+import { isRoster, RosterSummary } from './proposal/RosterSummary';
 import { DecisionPanel, useDecisionErrorTitle } from './proposal/DecisionPanel';
 import { DecisionSummary } from './proposal/DecisionSummary';
 import { ExplanationView } from './proposal/ExplanationView';
@@ -101,6 +102,8 @@ export function ProposalPage() {
           <SuggestionsView items={p.content.items} />
         ) : isWeekPlan(p.kind, p.content) ? (
           <WeekPlanSummary content={p.content} />
+        ) : isRoster(p.kind, p.content) ? (
+          <RosterSummary content={p.content} />
         ) : (
           <ContentView content={p.content} />
         )}

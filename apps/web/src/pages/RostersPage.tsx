@@ -22,13 +22,16 @@ export function RostersPage() {
   const me = useMe();
   const allowed = can.manageRosters(me.role);
   const [params, setParams] = useSearchParams();
-  const start = mondayOf(params.get('start') ?? todayIso());
+  // ?run=<id> opens a given run (from its proposal); otherwise the latest run of the cycle starting on ?start=.
+  const pinned = params.get('run');
+  const requested = mondayOf(params.get('start') ?? todayIso());
   const queryClient = useQueryClient();
   const [seconds, setSeconds] = useState('10');
   const [jobId, setJobId] = useState<string | null>(null);
-  const latest = useQuery({ queryKey: keys.latestRosterRun(start), queryFn: () => endpoints.latestRosterRun(start), enabled: allowed });
-  const runId = latest.data?.id ?? null;
+  const latest = useQuery({ queryKey: keys.latestRosterRun(requested), queryFn: () => endpoints.latestRosterRun(requested), enabled: allowed && !pinned });
+  const runId = pinned ?? latest.data?.id ?? null;
   const run = useQuery({ queryKey: keys.rosterRun(runId ?? ''), queryFn: () => endpoints.rosterRun(runId!), enabled: allowed && runId !== null });
+  const start = pinned && run.data ? run.data.start : requested;
   const job = useQuery({
     queryKey: keys.rosterJob(jobId ?? ''),
     queryFn: () => endpoints.rosterJob(jobId!),
@@ -37,7 +40,10 @@ export function RostersPage() {
   });
   const startRun = useMutation({
     mutationFn: () => endpoints.startRoster({ start, weeks: WEEKS, seconds: Number(seconds) }),
-    onSuccess: (j) => setJobId(j.id),
+    onSuccess: (j) => {
+      setJobId(j.id);
+      if (pinned) setParams({ start: j.start });
+    },
   });
   const cancel = useMutation({ mutationFn: () => endpoints.cancelRosterJob(jobId!) });
   const jobStatus = job.data?.status;
@@ -93,7 +99,7 @@ export function RostersPage() {
           {job.data && <JobProgress job={job.data} />}
         </Stack>
       </Paper>
-      {latest.isPending || (runId && run.isPending) ? (
+      {(!pinned && latest.isPending) || (runId && run.isPending) ? (
         <Loading />
       ) : latest.error || run.error ? (
         <ErrorMessage error={latest.error ?? run.error} />
