@@ -100,7 +100,7 @@ export function registerRosterSolver(g: GuaranteeService): void {
       'Ne connaît que ce qui est saisi : un échange entre collègues ou une absence non déclarée n’est pas vu. L’équité est tenue par des plafonds égaux pour tous (week-ends, heures du contrat) et montrée agent par agent, pas optimisée directement.',
     benefits:
       'Un planning conforme en quelques secondes au lieu de plusieurs heures, les demandes des agents prises en compte et expliquées quand elles ne peuvent pas l’être.',
-    falcSummary: 'Cet outil prépare le planning des soignants. La cadre de santé le vérifie et le publie. Il ne lit pas votre dossier.',
+    falcSummary: 'Cet outil prépare le planning des soignants. La cadre de santé le vérifie. Il ne lit pas votre dossier.',
   });
   g.registerKind<RosterContent>({
     kind: ROSTER_KIND,
