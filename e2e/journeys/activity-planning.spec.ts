@@ -104,7 +104,7 @@ test("on a tablet, last week's programme and attendance read well @tablet", asyn
   await expect(page.getByRole('heading', { name: /Lundi 16\/11\/2026/ })).toBeVisible();
   await expectAccessible(page, 'programme on a tablet');
   await page.goto('/sessions?week=2026-11-16');
-  await expect(page.getByText('Temps passé avec les personnes')).toBeVisible();
+  await expect(page.getByText('Temps passé avec les personnes')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('radio', { name: 'Présent' }).first()).toBeChecked();
 });
 
