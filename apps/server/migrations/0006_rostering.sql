@@ -32,6 +32,9 @@ CREATE TABLE roster_request (
   shift        text,
   weight       integer NOT NULL DEFAULT 1 CHECK (weight BETWEEN 1 AND 3),
   note         text NOT NULL DEFAULT '',
+  -- leave is hard once approved by the head of care; until then it is planned as a strong wish for the day off
+  status       text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'refused')),
+  decided_by   uuid REFERENCES app_user(id),
   created_at   timestamptz NOT NULL DEFAULT now(),
   withdrawn_at timestamptz,
   CHECK (kind <> 'on' OR shift IS NOT NULL)

@@ -133,6 +133,15 @@ describe.each(ENGINES)('staff rosters through the guarantee on %s', (engine) => 
     const cookie = await t.as('head_of_care');
     expect((await t.request('POST', '/api/rosters/runs', { cookie, body: { start: plus(START, 1), weeks: 2, seconds: 1 } })).statusCode).toBe(400);
     expect((await t.request('POST', '/api/rosters/runs', { cookie: await t.as('care_assistant'), body: { start: START, weeks: 2 } })).statusCode).toBe(403);
+    // leave counts as a hard day off once the head of care approves it (a care assistant cannot)
+    const leave = (await t.request('GET', `/api/rosters/requests?from=${START}&to=${plus(START, 13)}`, { cookie }))
+      .json<{ id: string; kind: string }[]>()
+      .find((r) => r.kind === 'leave')!;
+    expect(
+      (await t.request('PUT', `/api/rosters/requests/${leave.id}/decision`, { cookie: await t.as('care_assistant'), body: { approve: true } })).statusCode,
+    ).toBe(403);
+    const approved = await t.request('PUT', `/api/rosters/requests/${leave.id}/decision`, { cookie, body: { approve: true } });
+    expect(approved.json<{ status: string }>().status).toBe('approved');
     const job = await runToEnd(cookie, { start: START, weeks: 2, seconds: 1 });
     expect(job.status).toBe('done');
     expect(job.trace.some((p) => p.best !== null)).toBe(true);
@@ -170,6 +179,19 @@ describe.each(ENGINES)('staff rosters through the guarantee on %s', (engine) => 
     });
     expect(unknown.statusCode).toBe(400);
 
+    // an amendment may not name people outside the roster, nor publish another run
+    const stranger = await t.request('POST', `/api/proposals/${run.proposal.id}/decision`, {
+      cookie,
+      body: { decision: 'amend', reason: 'Renfort', content: { runId: job.runId, assignments: { ...a, [t.fx.users.secretary.id]: a[staff[0]!] } } },
+    });
+    expect(issues(stranger)[0]).toMatchObject({ field: `content.assignments.${t.fx.users.secretary.id}`, reason: 'unknown_staff' });
+    const other = await t.request('POST', `/api/proposals/${run.proposal.id}/decision`, {
+      cookie,
+      body: { decision: 'amend', reason: 'Autre', content: { runId: '00000000-0000-4000-8000-000000000000', assignments: a } },
+    });
+    expect(issues(other)[0]).toMatchObject({ field: 'content.runId', reason: 'not_this_run' });
+    expect(await t.db.query('SELECT 1 FROM roster_shift')).toHaveLength(0);
+
     const accepted = await t.request('POST', `/api/proposals/${run.proposal.id}/decision`, { cookie, body: { decision: 'accept' } });
     expect(accepted.statusCode, accepted.body).toBe(200);
     const worked = a[staff[0]!]!.filter((c) => c !== null).length;
@@ -200,5 +222,32 @@ describe.each(ENGINES)('staff rosters through the guarantee on %s', (engine) => 
     }
     expect(view.status).toBe('cancelled');
     expect(view.proposalId).not.toBeNull();
+
+    // Where two periods meet: a Soir published on the last day before, then Matin on day 0, is under 11 h of rest.
+    const next = (await t.request('GET', `/api/rosters/runs/${view.runId}`, { cookie })).json<{
+      proposal: { assignments: Record<string, (string | null)[]> };
+    }>();
+    await t.db.query('DELETE FROM roster_shift WHERE user_id = $1 AND day = $2', [staff[0], plus(START, 13)]);
+    const [runRow] = await t.db.query<{ run_id: string }>('SELECT run_id FROM roster_shift LIMIT 1');
+    await t.db.query(
+      `INSERT INTO roster_shift (facility_id, run_id, user_id, day, code, label, starts_at, ends_at) VALUES ($1, $2, $3, $4, 'S', 'Soir', $5, $6)`,
+      [t.fx.facilityA, runRow!.run_id, staff[0], plus(START, 13), `${plus(START, 13)}T13:45:00`, `${plus(START, 13)}T21:15:00`],
+    );
+    const edited = { ...next.proposal.assignments, [staff[0]!]: next.proposal.assignments[staff[0]!]!.map((c, d) => (d === 0 ? 'M' : c)) };
+    const ev = (await t.request('POST', `/api/rosters/runs/${view.runId}/evaluate`, { cookie, body: { assignments: edited } })).json<{
+      violations: Violation[];
+      publishable: boolean;
+    }>();
+    expect(ev.violations).toContainEqual(expect.objectContaining({ type: 'ForbiddenSuccession', staff: staff[0], day: 0, legal: true }));
+    expect(ev.publishable).toBe(false);
+  });
+
+  it('one solve at a time per facility', async () => {
+    const cookie = await t.as('head_of_care');
+    const first = await t.request('POST', '/api/rosters/runs', { cookie, body: { start: plus(START, 28), weeks: 1, seconds: 30 } });
+    expect(first.statusCode).toBe(202);
+    const second = await t.request('POST', '/api/rosters/runs', { cookie, body: { start: plus(START, 35), weeks: 1, seconds: 1 } });
+    expect(second.statusCode).toBe(409);
+    await t.request('DELETE', `/api/rosters/jobs/${first.json<Job>().id}`, { cookie });
   });
 });

@@ -86,6 +86,8 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'PUT /api/rosters/setup': ROSTER_MANAGE,
   'PUT /api/rosters/contracts/:id': ROSTER_MANAGE,
   'GET /api/rosters/requests': ROSTER_MANAGE,
+  'PUT /api/rosters/requests/:id/decision': ROSTER_MANAGE,
+  'GET /api/rosters/shifts': ROSTER_OWN,
   'GET /api/rosters/my-requests': ROSTER_OWN,
   'POST /api/rosters/my-requests': ROSTER_OWN,
   'DELETE /api/rosters/my-requests/:id': ROSTER_OWN,

@@ -36,11 +36,10 @@ export async function seedDemoRostering(app: App): Promise<{ staff: number; shif
     if (rng.next() < 0.15) {
       const from = rng.int(0, 50);
       for (let d = from; d < from + 5; d++)
-        await db.query("INSERT INTO roster_request (facility_id, user_id, day, kind, note) VALUES ($1, $2, $3, 'leave', 'Congés')", [
-          facilityId,
-          u.id,
-          addDays(DEMO_TODAY, d),
-        ]);
+        await db.query(
+          "INSERT INTO roster_request (facility_id, user_id, day, kind, note, status, decided_by) VALUES ($1, $2, $3, 'leave', 'Congés', 'approved', $4)",
+          [facilityId, u.id, addDays(DEMO_TODAY, d), cadre.actor.userId],
+        );
       continue;
     }
     for (let k = 0; k < 2; k++) {

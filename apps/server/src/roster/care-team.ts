@@ -312,3 +312,44 @@ export function evaluateCareTeam(setting: CareTeamSetting, model: RosterModel, r
   }
   return { ...base, fairness, unmet, shortfalls };
 }
+
+/**
+ * Rules across the start of the period, against the shifts already published before it (`previous[staff]`: codes of
+ * the days just before the start, oldest first, null = off): rest between the last day before and day 0, and days
+ * worked in a row counting the days before. The model itself, like the benchmark, assumes the day before the period
+ * is off; this check keeps a published roster legal where the periods meet.
+ */
+export function boundaryViolations(
+  setting: CareTeamSetting,
+  assignments: Assignments,
+  previous: Record<string, (string | null)[]>,
+): { type: string; staff: string; day: number; detail: string }[] {
+  const out: { type: string; staff: string; day: number; detail: string }[] = [];
+  const shift = new Map(setting.shifts.map((s) => [s.code, s]));
+  for (const p of setting.staff) {
+    const before = previous[p.id] ?? [];
+    const line = assignments[p.id] ?? [];
+    const last = before.at(-1) ?? null;
+    const first = line[0] ?? null;
+    if (last && first && shift.has(last) && shift.has(first)) {
+      const a = shift.get(last)!;
+      const b = shift.get(first)!;
+      const rest = 1440 + minutesOf(b.start) - (minutesOf(a.start) + shiftMinutes(a));
+      if (rest < setting.rules.minRestHours * 60)
+        out.push({
+          type: 'ForbiddenSuccession',
+          staff: p.id,
+          day: 0,
+          detail: `${a.code} the day before the period, then ${b.code}: ${Math.max(0, rest / 60).toFixed(1)} h of rest`,
+        });
+    }
+    let run = 0;
+    for (let i = before.length - 1; i >= 0 && before[i]; i--) run++;
+    if (run === 0) continue;
+    let d = 0;
+    while (d < line.length && line[d]) d++;
+    if (d > 0 && run + d > setting.rules.maxConsecutiveDays)
+      out.push({ type: 'MaxConsecutiveShifts', staff: p.id, day: d - 1, detail: `${run + d} days in a row with the ${run} before the period` });
+  }
+  return out;
+}

@@ -1,7 +1,8 @@
 /**
- * Runs a roster solve in a worker thread: the roster solver (cooperative stop, best roster so far kept) or the HiGHS
- * peer (hard wall-clock stop: the thread is terminated a little after its time limit if HiGHS has not returned, and
- * the last incumbent it reported is the result). The roster returned is always re-checked by the independent
+ * Runs a roster solve in a worker thread: the roster solver (cooperative stop, best roster so far kept; asked to stop
+ * again at the deadline, terminated only if it then stays silent) or the HiGHS peer (hard wall-clock stop: the thread
+ * is terminated a little after its time limit if HiGHS has not returned, and the last incumbent it reported is the
+ * result). The roster returned is always re-checked by the independent
  * evaluator — the engines' own bookkeeping decides nothing.
  */
 import { spawnWorker } from '../lib/worker.js';
@@ -38,6 +39,8 @@ export interface RosterRunHandle {
 
 /** Grace after the time limit before the HiGHS thread is terminated (model building is not counted by HiGHS). */
 const HARD_STOP_GRACE_MS = 2000;
+/** After the grace, how long the roster solver has to return its best roster once asked to stop. */
+const SOLVER_LAST_CHANCE_MS = 15_000;
 
 export function runRoster(
   model: RosterModel,
@@ -65,10 +68,18 @@ export function runRoster(
       if (r instanceof Error) reject(r);
       else resolve(r);
     };
-    const timer = setTimeout(
+    const hardStop = () => settle(finish(incumbent?.roster ?? null, 'deadline', { secondsToBest: incumbent?.at ?? null, status: 'hard_stop' }));
+    let timer = setTimeout(
       () => {
-        // The hard stop: whatever the engine is doing, the thread ends now and the last incumbent is the answer.
-        settle(finish(incumbent?.roster ?? null, 'deadline', { secondsToBest: incumbent?.at ?? null, status: 'hard_stop' }));
+        if (opts.engine === 'highs') {
+          // The hard stop: whatever HiGHS is doing, the thread ends now and the last incumbent is the answer.
+          hardStop();
+        } else {
+          // The roster solver holds its best roster until it returns: ask it to stop (a late start-up or a slow
+          // machine must not lose the work), and end the thread only if it still does not answer.
+          Atomics.store(stop, 0, 1);
+          timer = setTimeout(hardStop, SOLVER_LAST_CHANCE_MS);
+        }
       },
       opts.seconds * 1000 + HARD_STOP_GRACE_MS,
     );

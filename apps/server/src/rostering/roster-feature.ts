@@ -4,7 +4,16 @@ import type { Queryable } from '../db/db.js';
 import type { GuaranteeService } from '../guarantee/guarantee-service.js';
 import { validationError } from '../http/errors.js';
 import { addDays } from '../lib/random.js';
-import { careTeamModel, CareTeamError, evaluateCareTeam, fromAssignments, shiftMinutes, type CareTeamSetting } from '../roster/care-team.js';
+import {
+  boundaryViolations,
+  careTeamModel,
+  CareTeamError,
+  evaluateCareTeam,
+  fromAssignments,
+  shiftMinutes,
+  toAssignments,
+  type CareTeamSetting,
+} from '../roster/care-team.js';
 
 export const ROSTER_SLUG = 'roster-solver';
 export const ROSTER_KIND = 'roster.period';
@@ -22,14 +31,43 @@ export type RosterContent = z.output<typeof rosterContent>;
 
 const HHMM = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
-/** Publishing a roster: re-evaluated against the setting it was solved for; legal rules must hold; then its shifts replace the period's. */
-async function publish(tx: Queryable, facilityId: string, content: RosterContent): Promise<{ type: string; id: string }> {
+/** Shifts published for the days just before a period (as many as the longest run allowed), per staff member. */
+export async function previousShifts(q: Queryable, facilityId: string, setting: CareTeamSetting): Promise<Record<string, (string | null)[]>> {
+  const days = setting.rules.maxConsecutiveDays;
+  const from = addDays(setting.start, -days);
+  const rows = await q.query<{ user_id: string; day: string; code: string }>(
+    "SELECT user_id, to_char(day, 'YYYY-MM-DD') AS day, code FROM roster_shift WHERE facility_id = $1 AND day BETWEEN $2::date AND $3::date",
+    [facilityId, from, addDays(setting.start, -1)],
+  );
+  const out: Record<string, (string | null)[]> = {};
+  for (const r of rows) {
+    const line = (out[r.user_id] ??= Array<string | null>(days).fill(null));
+    line[days - Math.round((Date.parse(`${setting.start}T00:00:00Z`) - Date.parse(`${r.day}T00:00:00Z`)) / 86_400_000)] = r.code;
+  }
+  return out;
+}
+
+/**
+ * Publishing a roster: it must be the proposal's own run and name only that run's staff; it is re-evaluated against the
+ * setting it was solved for and against the shifts published just before it; legal rules must hold; then its shifts
+ * replace every shift of the period in the facility.
+ */
+async function publish(tx: Queryable, proposal: { facilityId: string; subjectId: string }, content: RosterContent): Promise<{ type: string; id: string }> {
+  const { facilityId } = proposal;
+  if (content.runId !== proposal.subjectId)
+    throw validationError([{ field: 'content.runId', reason: 'not_this_run', message: 'A roster proposal publishes its own run only' }]);
   const [run] = await tx.query<{ id: string; setting: CareTeamSetting }>('SELECT id, setting FROM roster_run WHERE id = $1 AND facility_id = $2', [
     content.runId,
     facilityId,
   ]);
   if (!run) throw validationError([{ field: 'content.runId', reason: 'unknown', message: 'No roster run with this id in this facility' }]);
   const setting = run.setting;
+  const staffIds = new Set(setting.staff.map((s) => s.id));
+  const strangers = Object.keys(content.assignments).filter((k) => !staffIds.has(k));
+  if (strangers.length)
+    throw validationError(
+      strangers.slice(0, 20).map((k) => ({ field: `content.assignments.${k}`, reason: 'unknown_staff', message: 'Not a staff member of this roster' })),
+    );
   const model = careTeamModel(setting);
   let roster;
   try {
@@ -39,7 +77,10 @@ async function publish(tx: Queryable, facilityId: string, content: RosterContent
     throw err;
   }
   const evaluation = evaluateCareTeam(setting, model, roster);
-  const legal = evaluation.violations.filter((v) => LEGAL_RULES.has(v.type));
+  const assignments = toAssignments(model, roster);
+  const legal = [...evaluation.violations, ...boundaryViolations(setting, assignments, await previousShifts(tx, facilityId, setting))].filter((v) =>
+    LEGAL_RULES.has(v.type),
+  );
   if (legal.length)
     throw validationError(
       legal.slice(0, 20).map((v) => ({
@@ -49,15 +90,10 @@ async function publish(tx: Queryable, facilityId: string, content: RosterContent
       })),
     );
   const end = addDays(setting.start, setting.weeks * 7 - 1);
-  const ids = setting.staff.map((s) => s.id);
-  await tx.query('DELETE FROM roster_shift WHERE facility_id = $1 AND day BETWEEN $2::date AND $3::date AND user_id = ANY($4::uuid[])', [
-    facilityId,
-    setting.start,
-    end,
-    ids,
-  ]);
+  // The period's published roster is replaced as a whole, including shifts of people no longer in it.
+  await tx.query('DELETE FROM roster_shift WHERE facility_id = $1 AND day BETWEEN $2::date AND $3::date', [facilityId, setting.start, end]);
   const shifts = new Map(setting.shifts.map((s) => [s.code, s]));
-  for (const [staff, line] of Object.entries(content.assignments)) {
+  for (const [staff, line] of Object.entries(assignments)) {
     for (let d = 0; d < line.length; d++) {
       const code = line[d];
       if (!code) continue;
@@ -106,6 +142,6 @@ export function registerRosterSolver(g: GuaranteeService): void {
     kind: ROSTER_KIND,
     systemSlug: ROSTER_SLUG,
     contentSchema: rosterContent,
-    apply: (tx, proposal, content) => publish(tx, proposal.facilityId, content),
+    apply: (tx, proposal, content) => publish(tx, proposal, content),
   });
 }

@@ -75,6 +75,12 @@ export class RosterJobs {
     return this.view(job);
   }
 
+  /** The facility's job still running, if any (one at a time per facility). */
+  runningFor(facilityId: string): RosterJobView | undefined {
+    const job = [...this.jobs.values()].find((j) => j.facilityId === facilityId && j.status === 'running');
+    return job ? this.view(job) : undefined;
+  }
+
   get(id: string): RosterJobView | undefined {
     const job = this.jobs.get(id);
     return job ? this.view(job) : undefined;

@@ -33,6 +33,19 @@ export function rosteringRoutes(app: FastifyInstance, rosters: RosteringService)
   r.get('/api/rosters/requests', { schema: { tags, summary: 'Every staff request of a period', querystring: range } }, (req) =>
     rosters.requests(ctx(req), req.query.from, req.query.to),
   );
+  r.put(
+    '/api/rosters/requests/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: 'Approve or refuse a leave request (approved leave is a hard day off)',
+        params: id,
+        body: z.object({ approve: z.boolean() }).strict(),
+      },
+    },
+    (req) => rosters.decideLeave(ctx(req), req.params.id, req.body.approve),
+  );
+  r.get('/api/rosters/shifts', { schema: { tags, summary: "The facility's shift patterns" } }, (req) => rosters.shiftPatterns(ctx(req)));
   r.get('/api/rosters/my-requests', { schema: { tags, summary: 'My requests (a shift wanted, a day off, leave)' } }, (req) => rosters.myRequests(ctx(req)));
   r.post('/api/rosters/my-requests', { schema: { tags, summary: 'Make a request', body: rosterRequestSchema } }, async (req, reply) =>
     reply.code(201).send(await rosters.addRequest(ctx(req), req.body)),

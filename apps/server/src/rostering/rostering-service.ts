@@ -15,10 +15,18 @@ import type { GuaranteeService } from '../guarantee/guarantee-service.js';
 import type { Actor } from '../http/actor.js';
 import { AppError, notFound, validationError } from '../http/errors.js';
 import { addDays } from '../lib/random.js';
-import { careTeamModel, CareTeamError, evaluateCareTeam, fromAssignments, toAssignments, type CareTeamSetting } from '../roster/care-team.js';
+import {
+  boundaryViolations,
+  careTeamModel,
+  CareTeamError,
+  evaluateCareTeam,
+  fromAssignments,
+  toAssignments,
+  type CareTeamSetting,
+} from '../roster/care-team.js';
 import { defaultCoverage, FRENCH_SHIFTS } from '../roster/care-team-example.js';
 import type { RosterRunResult } from '../roster/run.js';
-import { LEGAL_RULES, ROSTER_KIND, ROSTER_SLUG, ROSTER_VERSION, type RosterContent } from './roster-feature.js';
+import { LEGAL_RULES, previousShifts, ROSTER_KIND, ROSTER_SLUG, ROSTER_VERSION, type RosterContent } from './roster-feature.js';
 import type { RosterJobs, RosterJobView } from './roster-jobs.js';
 
 interface Ctx {
@@ -150,9 +158,10 @@ export class RosteringService {
       shift: string | null;
       weight: number;
       note: string;
+      status: 'pending' | 'approved' | 'refused';
       created_at: string;
     }>(
-      `SELECT r.id, r.user_id, u.first_name || ' ' || u.last_name AS name, to_char(r.day, 'YYYY-MM-DD') AS date, r.kind, r.shift, r.weight, r.note, r.created_at
+      `SELECT r.id, r.user_id, u.first_name || ' ' || u.last_name AS name, to_char(r.day, 'YYYY-MM-DD') AS date, r.kind, r.shift, r.weight, r.note, r.status, r.created_at
          FROM roster_request r JOIN app_user u ON u.id = r.user_id
         WHERE r.facility_id = $1 AND r.withdrawn_at IS NULL AND r.day BETWEEN $2::date AND $3::date AND ($4::uuid IS NULL OR r.user_id = $4)
         ORDER BY r.day, u.last_name`,
@@ -169,6 +178,7 @@ export class RosteringService {
       shift: r.shift,
       weight: r.weight,
       note: r.note,
+      status: r.status,
       createdAt: r.created_at,
     };
   }
@@ -205,6 +215,32 @@ export class RosteringService {
     return (await this.myRequests(ctx)).find((r) => r.id === id)!;
   }
 
+  /** The head of care approves or refuses a leave request: approved leave is a hard day off for the solver. */
+  async decideLeave(ctx: Ctx, id: string, approve: boolean) {
+    const facilityId = this.facility(ctx);
+    await this.db.transaction(async (tx) => {
+      const rows = await tx.query(
+        "UPDATE roster_request SET status = $3, decided_by = $4 WHERE id = $1 AND facility_id = $2 AND kind = 'leave' AND withdrawn_at IS NULL RETURNING id",
+        [id, facilityId, approve ? 'approved' : 'refused', ctx.actor.userId],
+      );
+      if (!rows.length) throw notFound('leave request');
+      await appendAudit(tx, ctx, {
+        action: approve ? 'roster.leave.approve' : 'roster.leave.refuse',
+        outcome: 'allowed',
+        targetType: 'roster_request',
+        targetId: id,
+        facilityId,
+      });
+    });
+    const [row] = await this.db.query<{ date: string }>("SELECT to_char(day, 'YYYY-MM-DD') AS date FROM roster_request WHERE id = $1", [id]);
+    return (await this.requests(ctx, row!.date, row!.date)).find((r) => r.id === id)!;
+  }
+
+  /** The facility's shift patterns, for staff making requests. */
+  async shiftPatterns(ctx: Ctx) {
+    return (await this.settingRow(this.facility(ctx))).shifts;
+  }
+
   async withdrawRequest(ctx: Ctx, id: string): Promise<{ ok: true }> {
     const facilityId = this.facility(ctx);
     await this.db.transaction(async (tx) => {
@@ -236,7 +272,9 @@ export class RosteringService {
     if (!contracts.length)
       throw validationError([{ field: 'start', reason: 'no_staff', message: 'No staff member has a roster contract in this facility yet' }]);
     const staffIds = new Set(contracts.map((c) => c.id));
-    const mine = requests.filter((r) => staffIds.has(r.user_id));
+    const codes = new Set(setup.shifts.map((s) => s.code));
+    // Requests naming a shift pattern that no longer exists are left out (their owner sees them; they cannot block a run).
+    const mine = requests.filter((r) => staffIds.has(r.user_id) && (r.shift === null || codes.has(r.shift)) && r.status !== 'refused');
     return {
       start,
       weeks,
@@ -249,11 +287,16 @@ export class RosteringService {
         weeklyMinutes: c.weekly_minutes,
         qualifications: c.qualifications,
         nightStaff: c.night_staff,
-        unavailable: mine.filter((r) => r.user_id === c.id && r.kind === 'leave').map((r) => r.date),
+        unavailable: mine.filter((r) => r.user_id === c.id && r.kind === 'leave' && r.status === 'approved').map((r) => r.date),
       })),
+      // Leave not yet approved is planned as the strongest wish for the day off.
       requests: mine
-        .filter((r) => r.kind !== 'leave')
-        .map((r) => ({ id: r.id, staff: r.user_id, date: r.date, kind: r.kind as 'on' | 'off', shift: r.shift, weight: r.weight })),
+        .filter((r) => r.kind !== 'leave' || r.status === 'pending')
+        .map((r) =>
+          r.kind === 'leave'
+            ? { id: r.id, staff: r.user_id, date: r.date, kind: 'off' as const, shift: null, weight: 3 }
+            : { id: r.id, staff: r.user_id, date: r.date, kind: r.kind, shift: r.shift, weight: r.weight },
+        ),
     };
   }
 
@@ -261,6 +304,8 @@ export class RosteringService {
     const facilityId = this.facility(ctx);
     if (!isMonday(input.start)) throw validationError([{ field: 'start', reason: 'not_monday', message: 'A roster starts on a Monday' }]);
     await this.guarantee.assertEnabled(facilityId, ROSTER_SLUG);
+    const running = this.jobs.runningFor(facilityId);
+    if (running) throw new AppError('conflict', `A roster solve is already running for this facility (job ${running.id}); stop it or wait for it`);
     const setting = await this.buildSetting(facilityId, input.start, input.weeks);
     let model;
     try {
@@ -410,17 +455,18 @@ export class RosteringService {
       rules: run.setting.rules,
       result: run.result,
       proposal: proposal ? { id: proposal.id, status: proposal.status, assignments } : null,
-      evaluation: this.describe(run.setting, assignments),
+      evaluation: await this.describe(facilityId, run.setting, assignments),
     };
   }
 
   async evaluate(ctx: Ctx, runId: string, assignments: RosterAssignments) {
-    const run = await this.runRow(this.facility(ctx), runId);
-    return this.describe(run.setting, assignments);
+    const facilityId = this.facility(ctx);
+    const run = await this.runRow(facilityId, runId);
+    return this.describe(facilityId, run.setting, assignments);
   }
 
   /** The evaluator's verdict, with dates and whether each broken rule blocks publication. */
-  private describe(setting: CareTeamSetting, assignments: RosterAssignments) {
+  private async describe(facilityId: string, setting: CareTeamSetting, assignments: RosterAssignments) {
     const model = careTeamModel(setting);
     let roster;
     try {
@@ -430,10 +476,13 @@ export class RosteringService {
       throw err;
     }
     const ev = evaluateCareTeam(setting, model, roster);
+    const boundary = boundaryViolations(setting, toAssignments(model, roster), await previousShifts(this.db, facilityId, setting));
+    const violations = [...boundary, ...ev.violations];
     return {
       ...ev,
-      violations: ev.violations.map((v) => ({ ...v, legal: LEGAL_RULES.has(v.type), date: v.day === undefined ? null : addDays(setting.start, v.day) })),
-      publishable: !ev.violations.some((v) => LEGAL_RULES.has(v.type)),
+      feasible: ev.feasible && boundary.length === 0,
+      violations: violations.map((v) => ({ ...v, legal: LEGAL_RULES.has(v.type), date: v.day === undefined ? null : addDays(setting.start, v.day) })),
+      publishable: !violations.some((v) => LEGAL_RULES.has(v.type)),
     };
   }
 

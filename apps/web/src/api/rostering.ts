@@ -78,6 +78,7 @@ export interface RosterRequest {
   shift: string | null;
   weight: number;
   note: string;
+  status: 'pending' | 'approved' | 'refused';
 }
 export interface MyShift {
   date: string;
@@ -106,6 +107,9 @@ export const rosteringEndpoints = {
   addRosterRequest: (input: RosterRequestInput) => api<RosterRequest>('/api/rosters/my-requests', { method: 'POST', body: input }),
   withdrawRosterRequest: (id: string) => api<{ ok: true }>(`/api/rosters/my-requests/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   myShifts: (from: string, to: string) => api<MyShift[]>(`/api/rosters/me${queryString({ from, to })}`),
+  rosterShifts: () => api<CareShift[]>('/api/rosters/shifts'),
+  decideLeave: (id: string, approve: boolean) =>
+    api<RosterRequest>(`/api/rosters/requests/${encodeURIComponent(id)}/decision`, { method: 'PUT', body: { approve } }),
 };
 
 export const rosteringKeys = {
@@ -116,4 +120,6 @@ export const rosteringKeys = {
   rosterJob: (id: string) => ['rosters', 'job', id] as const,
   myRosterRequests: ['rosters', 'my-requests'] as const,
   myShifts: (from: string, to: string) => ['rosters', 'me', from, to] as const,
+  rosterShifts: ['rosters', 'shifts'] as const,
+  rosterRequests: (from: string, to: string) => ['rosters', 'requests', from, to] as const,
 };

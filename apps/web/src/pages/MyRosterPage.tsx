@@ -16,7 +16,6 @@ const WEIGHT_KEYS = ['myRoster.weights.1', 'myRoster.weights.2', 'myRoster.weigh
 const weightKey = (w: number) => WEIGHT_KEYS[Math.min(3, Math.max(1, w)) - 1]!;
 
 const WEEKS = 4;
-const SHIFT_CODES = ['M', 'S', 'J', 'N'];
 
 /** Each staff member's published shifts (with an iCalendar link) and their requests for the next rosters. */
 export function MyRosterPage() {
@@ -75,6 +74,8 @@ function MyRequests() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const list = useQuery({ queryKey: keys.myRosterRequests, queryFn: endpoints.myRosterRequests });
+  const patterns = useQuery({ queryKey: keys.rosterShifts, queryFn: endpoints.rosterShifts });
+  const codes = patterns.data ?? [];
   const [form, setForm] = useState<RosterRequestInput>({ date: addDaysIso(todayIso(), 14), kind: 'off', shift: null, weight: 2, note: '' });
   const add = useMutation({
     mutationFn: () => endpoints.addRosterRequest(form),
@@ -113,7 +114,7 @@ function MyRequests() {
               value={form.kind}
               onChange={(e) => {
                 const kind = e.currentTarget.value as RosterRequestInput['kind'];
-                setForm({ ...form, kind, shift: kind === 'on' ? (form.shift ?? 'M') : kind === 'leave' ? null : form.shift });
+                setForm({ ...form, kind, shift: kind === 'on' ? (form.shift ?? codes[0]?.code ?? null) : kind === 'leave' ? null : form.shift });
               }}
               data={(['off', 'on', 'leave'] as const).map((k) => ({ value: k, label: t(`myRoster.kinds.${k}`) }))}
             />
@@ -123,7 +124,10 @@ function MyRequests() {
                 value={form.shift ?? ''}
                 onChange={(e) => setForm({ ...form, shift: e.currentTarget.value || null })}
                 error={errors.shift}
-                data={[...(form.kind === 'off' ? [{ value: '', label: t('myRoster.anyShift') }] : []), ...SHIFT_CODES.map((c) => ({ value: c, label: c }))]}
+                data={[
+                  ...(form.kind === 'off' ? [{ value: '', label: t('myRoster.anyShift') }] : []),
+                  ...codes.map((c) => ({ value: c.code, label: `${c.label} (${c.start}–${c.end})` })),
+                ]}
               />
             )}
             <NativeSelect
@@ -158,6 +162,7 @@ function MyRequests() {
                     weight: t(weightKey(r.weight)),
                   })}
                   {r.note ? ` — ${r.note}` : ''}
+                  {r.kind === 'leave' && ` · ${t(`myRoster.leaveStatus.${r.status}`)}`}
                 </span>
                 <Button size="compact-xs" variant="subtle" color="red" onClick={() => withdraw.mutate(r.id)}>
                   {t('myRoster.withdraw')}

@@ -47,9 +47,14 @@ export function RostersPage() {
   });
   const cancel = useMutation({ mutationFn: () => endpoints.cancelRosterJob(jobId!) });
   const jobStatus = job.data?.status;
+  const jobStart = job.data?.start;
   useEffect(() => {
-    if (jobStatus && jobStatus !== 'running') void queryClient.invalidateQueries({ queryKey: keys.latestRosterRun(start) });
-  }, [jobStatus, queryClient, start]);
+    if (jobStatus && jobStatus !== 'running' && jobStart) void queryClient.invalidateQueries({ queryKey: keys.latestRosterRun(jobStart) });
+  }, [jobStatus, jobStart, queryClient]);
+  // A job belongs to its cycle: moving to another cycle forgets it once it has finished.
+  useEffect(() => {
+    if (jobStart && jobStart !== start && jobStatus !== 'running') setJobId(null);
+  }, [start, jobStart, jobStatus]);
 
   if (!allowed) return <Forbidden title={t('roster.title')} />;
   const running = jobStatus === 'running' || startRun.isPending;
@@ -99,6 +104,7 @@ export function RostersPage() {
           {job.data && <JobProgress job={job.data} />}
         </Stack>
       </Paper>
+      <LeaveToApprove start={start} />
       {(!pinned && latest.isPending) || (runId && run.isPending) ? (
         <Loading />
       ) : latest.error || run.error ? (
@@ -109,6 +115,43 @@ export function RostersPage() {
         <Text>{t('roster.noRun')}</Text>
       )}
     </Stack>
+  );
+}
+
+/** Leave requested on the cycle and not yet decided: approving makes it a hard day off for the next run. */
+function LeaveToApprove({ start }: { start: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const to = addDaysIso(start, 7 * WEEKS - 1);
+  const requests = useQuery({ queryKey: keys.rosterRequests(start, to), queryFn: () => endpoints.rosterRequests(start, to) });
+  const decide = useMutation({
+    mutationFn: (v: { id: string; approve: boolean }) => endpoints.decideLeave(v.id, v.approve),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keys.rosterRequests(start, to) }),
+  });
+  const pending = (requests.data ?? []).filter((r) => r.kind === 'leave' && r.status === 'pending');
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h3">
+        {t('roster.leaveTitle')}
+      </Title>
+      <Text size="sm">{t('roster.leaveIntro')}</Text>
+      {requests.error && <ErrorMessage error={requests.error} />}
+      {decide.error && <ErrorMessage error={decide.error} />}
+      {requests.data && pending.length === 0 && <Text size="sm">{t('roster.noLeave')}</Text>}
+      <Stack gap={4} mt="xs">
+        {pending.map((r) => (
+          <Group key={r.id} gap="xs">
+            <Text size="sm">{t('roster.leaveItem', { name: r.staffName, date: formatDate(r.date), note: r.note ? ` — ${r.note}` : '' })}</Text>
+            <Button size="compact-xs" variant="default" onClick={() => decide.mutate({ id: r.id, approve: true })}>
+              {t('roster.approve')}
+            </Button>
+            <Button size="compact-xs" variant="subtle" color="red" onClick={() => decide.mutate({ id: r.id, approve: false })}>
+              {t('roster.refuse')}
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
   );
 }
 

@@ -331,7 +331,11 @@ export function RosterEditor({ run }: { run: RosterRun }) {
             <Textarea label={t('roster.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={reasonError} autosize minRows={2} />
             {decide.error && <ErrorMessage error={decide.error} />}
             <Group>
-              <Button onClick={onPublish} loading={decide.isPending && decide.variables === 'publish'} disabled={!ev.publishable}>
+              <Button
+                onClick={onPublish}
+                loading={decide.isPending && decide.variables === 'publish'}
+                disabled={!ev.publishable || (changed && (evaluation.isFetching || !!evaluation.error))}
+              >
                 {t('roster.publish')}
               </Button>
               <Button variant="outline" color="red" onClick={() => decide.mutate('reject')} loading={decide.isPending && decide.variables === 'reject'}>
