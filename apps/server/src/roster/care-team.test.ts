@@ -101,4 +101,27 @@ describe('care-team model', () => {
     );
     expect(fromAssignments(model, {})[0]!.every((x) => x === OFF)).toBe(true);
   });
+
+  it('plans with what was worked just before the period: rest from the day before and days in a row carry over', () => {
+    const base = exampleCareTeam({ start: START, weeks: 2, seed: 4, size: 24 });
+    // s1 (a nurse) worked Soir on the five days before the period: no Matin or Journée on day 0, and at most one more day
+    const staff = base.staff.map((p) => (p.id === 's1' ? { ...p, unavailable: [], history: { lastShift: 'S', run: 5 } } : p));
+    const setting: CareTeamSetting = { ...base, staff };
+    const model = careTeamModel(setting);
+    // the evaluator sees the carry-over
+    const line = new Array<string | null>(14).fill(null);
+    line[0] = 'M';
+    line[1] = 'S';
+    const hand = fromAssignments(model, { s1: line });
+    const types = evaluateCareTeam(setting, model, hand).violations.filter((v) => v.staff === 's1').map((v) => v.type);
+    expect(types).toContain('ForbiddenSuccession');
+    expect(types).toContain('MaxConsecutiveShifts');
+    // and the solver plans around it
+    const result = solveRoster(model, { seconds: 2, seed: 1 });
+    const ev = evaluateCareTeam(setting, model, result.roster);
+    expect(ev.violations.filter((v) => v.staff === 's1')).toEqual([]);
+    const s1 = toAssignments(model, result.roster).s1!;
+    expect(['M', 'J']).not.toContain(s1[0]);
+    expect(s1[0] === null || s1[1] === null).toBe(true);
+  });
 });

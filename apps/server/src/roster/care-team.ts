@@ -35,6 +35,11 @@ export const careStaffSchema = z
     nightStaff: z.boolean(),
     /** Approved leave and other days the person cannot work (hard). */
     unavailable: z.array(isoDate).max(400),
+    /** The shift of the day before the period (null: off) and the days worked in a row up to it, when known. */
+    history: z
+      .object({ lastShift: z.string().min(1).max(4).nullable(), run: z.number().int().min(0).max(60) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -125,6 +130,9 @@ export function careTeamModel(input: CareTeamSetting): RosterModel {
       daysOff: leaveDays(s, p),
       qualifications: [...p.qualifications, ...groupTags(s.coverage, p.qualifications)],
       maxWeeklyMinutes: Math.round(s.rules.maxWeekHours * 60),
+      ...(p.history && (p.history.run > 0 || p.history.lastShift)
+        ? { history: { lastShift: p.history.lastShift && codes.has(p.history.lastShift) ? p.history.lastShift : null, run: p.history.run } }
+        : {}),
     };
   });
   const onRequests: Request[] = [];

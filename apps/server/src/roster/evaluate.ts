@@ -25,7 +25,10 @@ export function evaluateRoster(model: RosterModel, roster: Roster): RosterEvalua
   model.staff.forEach((st, e) => {
     const row = roster[e]!;
     const v = (type: string, detail: string, day?: number) => violations.push({ type, staff: st.id, day, detail });
-    // H2 forbidden successions, only between consecutive days
+    // H2 forbidden successions, only between consecutive days (and from the day before the period, when known)
+    const before = st.history?.lastShift ?? null;
+    if (before !== null && row[0] !== OFF && model.shifts[shiftIndex.get(before)!]?.forbiddenNext.includes(model.shifts[row[0]!]!.id))
+      v('ForbiddenSuccession', `${before} the day before the period then ${model.shifts[row[0]!]!.id}`, 0);
     for (let d = 0; d + 1 < H; d++) {
       const a = row[d]!;
       const b = row[d + 1]!;
@@ -51,7 +54,8 @@ export function evaluateRoster(model: RosterModel, roster: Roster): RosterEvalua
       const working = row[d] !== OFF;
       let end = d;
       while (end + 1 < H && (row[end + 1] !== OFF) === working) end++;
-      const length = end - d + 1;
+      // a run from day 0 continues the days worked just before the period, when known
+      const length = end - d + 1 + (working && d === 0 ? (st.history?.run ?? 0) : 0);
       const edge = d === 0 || end === H - 1;
       if (working) {
         if (length > st.maxConsecutiveShifts) v('MaxConsecutiveShifts', `${length} shifts in a row for at most ${st.maxConsecutiveShifts}`, d);

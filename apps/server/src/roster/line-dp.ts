@@ -44,6 +44,9 @@ export function bestLine(ctx: LineContext, e: number, cellCost: Float64Array, it
     seed = (Math.imul(seed ^ (seed >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
     jitter[i] = (seed / 4294967296) * 0.05;
   }
+  const h = st.history;
+  const prev = h && h.run > 0 && h.lastShift !== null ? model.shifts.findIndex((x) => x.id === h.lastShift) : -1;
+  const start = prev >= 0 ? sid(prev, Math.min(R, h!.run), 1) : sid(K, R, 1);
   interface Found {
     line: Int16Array;
     violation: number;
@@ -59,7 +62,8 @@ export function bestLine(ctx: LineContext, e: number, cellCost: Float64Array, it
     let best: Found | null = null;
     for (let it = 0; it < iterations; it++) {
       cost.fill(Infinity);
-      cost[sid(K, R, 1)] = 0; // before day 0: an infinitely long run of days off, exempt
+      // before day 0: an infinitely long run of days off, exempt — or, when known, the run worked just before
+      cost[start] = 0;
       let prev = cost;
       let cur = next;
       for (let d = 0; d < H; d++) {
@@ -242,12 +246,17 @@ export function lineHard(c: LineContext, e: number, row: Int16Array, counts: Int
   }
   if (minutes > st.maxTotalMinutes) v += (minutes - st.maxTotalMinutes) / 60;
   if (minutes < st.minTotalMinutes) v += (st.minTotalMinutes - minutes) / 60;
+  const h = st.history;
+  if (h?.lastShift && row[0] !== OFF) {
+    const prev = model.shifts.findIndex((x) => x.id === h.lastShift);
+    if (prev >= 0 && c.forbidden[prev * K + row[0]!]) v += 1;
+  }
   let d = 0;
   while (d < H) {
     const working = row[d] !== OFF;
     let end = d;
     while (end + 1 < H && (row[end + 1] !== OFF) === working) end++;
-    const len = end - d + 1;
+    const len = end - d + 1 + (working && d === 0 ? (h?.run ?? 0) : 0);
     const edge = d === 0 || end === H - 1;
     if (working) {
       if (len > st.maxConsecutiveShifts) v += len - st.maxConsecutiveShifts;

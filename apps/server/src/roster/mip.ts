@@ -137,8 +137,21 @@ export function layout(model: RosterModel): Layout {
         for (let d = w * 7; d < Math.min(H, w * 7 + 7); d++) model.shifts.forEach((s, k) => add(t, x[(e * H + d) * K + k]!, s.minutes));
         row(t, -Infinity, st.maxWeeklyMinutes);
       }
-    // max_run[e,d]: any C+1 consecutive days hold at most C working days
+    // history[e]: no shift on day 0 that may not follow the day before's; the days worked just before count in the run
+    const prevShift = st.history?.lastShift ? model.shifts.find((x) => x.id === st.history!.lastShift) : undefined;
+    if (prevShift)
+      for (const f of prevShift.forbiddenNext) {
+        const j = x[(e * H + 0) * K + kIndex.get(f)!]!;
+        if (j >= 0) upper[j] = 0;
+      }
     const C = st.maxConsecutiveShifts;
+    const r0 = st.history?.run ?? 0;
+    if (r0 > 0 && C - r0 + 1 <= H) {
+      const t = new Map<number, number>();
+      for (let i = 0; i <= Math.max(-1, C - r0); i++) addWork(t, e, i, 1);
+      row(t, -Infinity, Math.max(0, C - r0));
+    }
+    // max_run[e,d]: any C+1 consecutive days hold at most C working days
     if (C < H)
       for (let d = 0; d + C < H; d++) {
         const t = new Map<number, number>();

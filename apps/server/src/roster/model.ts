@@ -28,6 +28,11 @@ export interface StaffMember {
   qualifications: string[];
   /** Most minutes in any calendar week (Monday–Sunday); null = no weekly limit (the benchmark). */
   maxWeeklyMinutes: number | null;
+  /**
+   * What this person worked just before day 0 (the product's previous period): the shift of the day before (null: off)
+   * and how many days in a row they had worked up to it. Absent in the benchmark, which assumes the day before is off.
+   */
+  history?: { lastShift: string | null; run: number };
 }
 
 export interface Request {

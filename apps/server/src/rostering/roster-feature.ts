@@ -32,7 +32,11 @@ export type RosterContent = z.output<typeof rosterContent>;
 const HHMM = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** Shifts published for the days just before a period (as many as the longest run allowed), per staff member. */
-export async function previousShifts(q: Queryable, facilityId: string, setting: CareTeamSetting): Promise<Record<string, (string | null)[]>> {
+export async function previousShifts(
+  q: Queryable,
+  facilityId: string,
+  setting: Pick<CareTeamSetting, 'start' | 'rules'>,
+): Promise<Record<string, (string | null)[]>> {
   const days = setting.rules.maxConsecutiveDays;
   const from = addDays(setting.start, -days);
   const rows = await q.query<{ user_id: string; day: string; code: string }>(

@@ -273,6 +273,15 @@ export class RosteringService {
       throw validationError([{ field: 'start', reason: 'no_staff', message: 'No staff member has a roster contract in this facility yet' }]);
     const staffIds = new Set(contracts.map((c) => c.id));
     const codes = new Set(setup.shifts.map((s) => s.code));
+    // What each person worked just before the period, so rest and days in a row hold where the periods meet.
+    const previous = await previousShifts(this.db, facilityId, { start, rules: setup.rules });
+    const historyOf = (id: string) => {
+      const line = previous[id];
+      if (!line) return undefined;
+      let run = 0;
+      for (let i = line.length - 1; i >= 0 && line[i]; i--) run++;
+      return { lastShift: line.at(-1) ?? null, run };
+    };
     // Requests naming a shift pattern that no longer exists are left out (their owner sees them; they cannot block a run).
     const mine = requests.filter((r) => staffIds.has(r.user_id) && (r.shift === null || codes.has(r.shift)) && r.status !== 'refused');
     return {
@@ -288,6 +297,7 @@ export class RosteringService {
         qualifications: c.qualifications,
         nightStaff: c.night_staff,
         unavailable: mine.filter((r) => r.user_id === c.id && r.kind === 'leave' && r.status === 'approved').map((r) => r.date),
+        ...(historyOf(c.id) ? { history: historyOf(c.id) } : {}),
       })),
       // Leave not yet approved is planned as the strongest wish for the day off.
       requests: mine
