@@ -113,7 +113,9 @@ describe('care-team model', () => {
     line[0] = 'M';
     line[1] = 'S';
     const hand = fromAssignments(model, { s1: line });
-    const types = evaluateCareTeam(setting, model, hand).violations.filter((v) => v.staff === 's1').map((v) => v.type);
+    const types = evaluateCareTeam(setting, model, hand)
+      .violations.filter((v) => v.staff === 's1')
+      .map((v) => v.type);
     expect(types).toContain('ForbiddenSuccession');
     expect(types).toContain('MaxConsecutiveShifts');
     // and the solver plans around it
