@@ -15,7 +15,7 @@ export interface ExactOptions {
   shouldStop?: () => boolean;
 }
 export interface ExactResult {
-  status: 'optimal' | 'time_limit' | 'interrupted' | 'infeasible' | 'other';
+  status: HighsStatus;
   sessions: HeuristicSession[] | null;
   objective: number | null;
   /** Proven upper bound (HiGHS dual bound). */
@@ -29,6 +29,17 @@ type Loader = (typeof highsModule)['default'];
 const loadHighs: Loader = (highsModule as unknown as { default?: Loader }).default ?? (highsModule as unknown as Loader);
 type Highs = Awaited<ReturnType<Loader>>;
 let highsPromise: Promise<Highs> | null = null;
+export type HighsStatus = 'optimal' | 'time_limit' | 'interrupted' | 'infeasible' | 'other';
+/** HiGHS' model status as the few cases the solvers report. */
+export function statusName(h: Highs, code: number): HighsStatus {
+  const S = h.constants.modelStatus;
+  if (code === S.optimal) return 'optimal';
+  if (code === S.timeLimit) return 'time_limit';
+  if (code === S.interrupted) return 'interrupted';
+  if (code === S.infeasible) return 'infeasible';
+  return 'other';
+}
+
 /** The HiGHS WebAssembly module, loaded once per thread. */
 export const highs = () => (highsPromise ??= loadHighs());
 
@@ -212,16 +223,7 @@ export async function solveExact(m: Model, opts: ExactOptions): Promise<ExactRes
     });
     const code = model.getModelStatus();
     const S = h.constants.modelStatus;
-    const status: ExactResult['status'] =
-      code === S.optimal
-        ? 'optimal'
-        : code === S.timeLimit
-          ? 'time_limit'
-          : code === S.interrupted
-            ? 'interrupted'
-            : code === S.infeasible
-              ? 'infeasible'
-              : 'other';
+    const status = statusName(h, code);
     const rawBound = lastBound;
     const bound = Number.isFinite(rawBound) && Math.abs(rawBound) < 1e20 ? rawBound : null;
     const primal = model.getObjectiveValue();

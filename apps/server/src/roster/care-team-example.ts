@@ -2,7 +2,7 @@
  * Defaults of a French nursing-home care team and a generated team to go with them: used by the demo data, the tests
  * and the bench. Shift patterns as in many EHPAD: matin 6:45–14:15, soir 13:45–21:15, nuit 21:00–7:00, journée 12 h.
  */
-import { Random } from '../lib/random.js';
+import { addDays, Random } from '../lib/random.js';
 import { careRulesSchema, type CoverageItem } from '@presence/shared';
 import type { CareRequest, CareTeamSetting } from './care-team.js';
 
@@ -33,9 +33,6 @@ export function defaultCoverage(): CoverageItem[] {
   }
   return out;
 }
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (isoDate: string, n: number) => iso(new Date(Date.parse(`${isoDate}T00:00:00Z`) + n * 86_400_000));
 
 /** A generated team of `size` (≥ 20) for `weeks` weeks from `start` (a Monday), with leave and requests. */
 export function exampleCareTeam(opts: { start: string; weeks: number; seed?: number; size?: number }): CareTeamSetting {

@@ -17,6 +17,7 @@
  */
 import { careRulesSchema, careShiftSchema, coverageItemSchema, isoDateSchema, type CoverageItem } from '@presence/shared';
 import { z } from 'zod';
+import { addDays, toDay } from '../lib/random.js';
 import { evaluateRoster, type RosterEvaluation } from './evaluate.js';
 import { OFF, type Cover, type Request, type Roster, type RosterModel } from './model.js';
 
@@ -88,7 +89,7 @@ export const shiftMinutes = (s: { start: string; end: string }) => {
 /** Weight of one unmet request point, against 100 for one missing person on a shift. */
 export const REQUEST_WEIGHT_UNIT = 10;
 
-const dayIndex = (start: string, date: string) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
+const dayIndex = (start: string, date: string) => toDay(date) - toDay(start);
 /** The synthetic qualification tag of a coverage line that accepts several qualifications. */
 const groupTag = (qs: readonly string[]) => [...qs].sort().join('|');
 
@@ -195,7 +196,7 @@ export function toAssignments(model: RosterModel, roster: Roster): Assignments {
 }
 export function fromAssignments(model: RosterModel, a: Assignments): Roster {
   const idx = new Map(model.shifts.map((s, i) => [s.id, i]));
-  return model.staff.map((st, e) => {
+  return model.staff.map((st) => {
     const row = a[st.id];
     const line = new Int16Array(model.horizon).fill(OFF);
     if (!row) return line;
@@ -206,7 +207,6 @@ export function fromAssignments(model: RosterModel, a: Assignments): Roster {
       if (k === undefined) throw new CareTeamError(`assignments.${st.id}.${d}`, 'unknown_shift', `No shift pattern "${code}"`);
       line[d] = k;
     });
-    void e;
     return line;
   });
 }
@@ -235,8 +235,6 @@ export interface CareTeamEvaluation extends RosterEvaluation {
   /** Per (day, shift, qualification line): required and assigned, only where short. */
   shortfalls: { day: number; date: string; shift: string; qualification: string | null; required: number; assigned: number }[];
 }
-
-const addDaysIso = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** The evaluator's verdict in the product's terms: violations, cover shortfalls, requests not granted and why, fairness figures. */
 export function evaluateCareTeam(setting: CareTeamSetting, model: RosterModel, roster: Roster): CareTeamEvaluation {
@@ -311,7 +309,7 @@ export function evaluateCareTeam(setting: CareTeamSetting, model: RosterModel, r
     if (n < c.requirement)
       shortfalls.push({
         day: c.day,
-        date: addDaysIso(setting.start, c.day),
+        date: addDays(setting.start, c.day),
         shift: c.shift,
         qualification: c.qualification,
         required: c.requirement,

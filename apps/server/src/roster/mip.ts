@@ -5,7 +5,7 @@
  *
  * Runs in the calling thread; `mip-job.ts` runs it in a worker thread with a hard wall-clock stop.
  */
-import { highs } from '../planner/exact.js';
+import { highs, statusName, type HighsStatus } from '../planner/exact.js';
 import { OFF, type Roster, type RosterModel } from './model.js';
 
 export interface MipOptions {
@@ -15,7 +15,7 @@ export interface MipOptions {
   shouldStop?: () => boolean;
 }
 export interface MipResult {
-  status: 'optimal' | 'time_limit' | 'interrupted' | 'infeasible' | 'other';
+  status: HighsStatus;
   roster: Roster | null;
   objective: number | null;
   /** Proven lower bound on the objective (HiGHS dual bound), when it has one. */
@@ -256,16 +256,7 @@ export async function solveRosterMip(model: RosterModel, opts: MipOptions): Prom
     });
     const code = hm.getModelStatus();
     const S = h.constants.modelStatus;
-    const status: MipResult['status'] =
-      code === S.optimal
-        ? 'optimal'
-        : code === S.timeLimit
-          ? 'time_limit'
-          : code === S.interrupted
-            ? 'interrupted'
-            : code === S.infeasible
-              ? 'infeasible'
-              : 'other';
+    const status = statusName(h, code);
     const bound = Number.isFinite(lastBound) && Math.abs(lastBound) < 1e20 ? lastBound + lay.offset : null;
     const primal = hm.getObjectiveValue();
     const solution = hm.getSolution().colValue;

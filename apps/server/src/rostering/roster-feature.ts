@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Queryable } from '../db/db.js';
 import type { GuaranteeService } from '../guarantee/guarantee-service.js';
 import { validationError } from '../http/errors.js';
-import { addDays } from '../lib/random.js';
+import { addDays, toDay } from '../lib/random.js';
 import {
   boundaryViolations,
   careTeamModel,
@@ -46,7 +46,7 @@ export async function previousShifts(
   const out: Record<string, (string | null)[]> = {};
   for (const r of rows) {
     const line = (out[r.user_id] ??= Array<string | null>(days).fill(null));
-    line[days - Math.round((Date.parse(`${setting.start}T00:00:00Z`) - Date.parse(`${r.day}T00:00:00Z`)) / 86_400_000)] = r.code;
+    line[days - (toDay(setting.start) - toDay(r.day))] = r.code;
   }
   return out;
 }
