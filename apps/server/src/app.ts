@@ -26,6 +26,9 @@ import { transparencyRoutes } from './guarantee/transparency-routes.js';
 import { ActivitiesService } from './activities/activities-service.js';
 import { activitiesRoutes } from './activities/activities-routes.js';
 import { registerActivityRecommender } from './activities/activity-recommender-feature.js';
+import { registerNoteAnalyzer } from './care-notes/note-analyzer-feature.js';
+import { CareNotesService } from './care-notes/care-notes-service.js';
+import { careNotesRoutes } from './care-notes/care-notes-routes.js';
 import { registerActivityPlanner } from './planning/activity-planner-feature.js';
 import { PlanJobs } from './planning/plan-jobs.js';
 import { PlanningService } from './planning/planning-service.js';
@@ -46,7 +49,7 @@ export interface App {
     guarantee: GuaranteeService;
     activities: ActivitiesService;
     planning: PlanningService;
-    rostering: RosteringService;
+    rostering: RosteringService; careNotes: CareNotesService;
   };
   /** Every "METHOD /url" registered, for the access-policy test. */
   routes: { method: string; url: string }[];
@@ -103,6 +106,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   registerActivityRecommender(guarantee);
   registerActivityPlanner(guarantee);
   registerRosterSolver(guarantee);
+  registerNoteAnalyzer(guarantee);
   opts.features?.(guarantee);
   await guarantee.syncRegister();
   const activities = new ActivitiesService(db, people, guarantee);
@@ -113,6 +117,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   const rosterJobs = new RosterJobs();
   http.addHook('onClose', () => rosterJobs.closeAll());
   const rostering = new RosteringService(db, guarantee, rosterJobs);
+  const careNotes = new CareNotesService(db, people, guarantee);
   installRequestContext(http, { db, auth });
 
   http.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness and database engine' } }, async () => {
@@ -129,6 +134,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   activitiesRoutes(http, activities);
   planningRoutes(http, planning);
   rosteringRoutes(http, rostering);
+  careNotesRoutes(http, careNotes);
 
   if (existsSync(WEB_DIST)) {
     // The built web app; client-side routes (any other GET outside /api) answer its page.
@@ -137,5 +143,5 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   installNotFound(http, { webApp: existsSync(WEB_DIST) });
 
   await http.ready();
-  return { http, db, services: { auth, people, guarantee, activities, planning, rostering }, routes };
+  return { http, db, services: { auth, people, guarantee, activities, planning, rostering, careNotes }, routes };
 }

@@ -28,6 +28,10 @@ const GOVERNANCE: readonly Role[] = ['director', 'user_representative'];
 /** Staff rosters are built by the head of care (and the director); every staff member sees their own and makes requests. */
 const ROSTER_MANAGE: readonly Role[] = ['director', 'head_of_care'];
 const ROSTER_OWN: readonly Role[] = CARE_STAFF;
+/** Care notes: the care team reads and writes them; the secretary does not read care records. */
+const NOTES_READ: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'care_assistant', 'activity_leader', 'physician'];
+const NOTES_WRITE: readonly Role[] = ['head_of_care', 'coordination_nurse', 'nurse', 'care_assistant', 'activity_leader', 'physician'];
+const NOTES_SETUP: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse'];
 
 export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/health': 'public',
@@ -99,6 +103,12 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'POST /api/rosters/runs/:id/evaluate': ROSTER_MANAGE,
   'GET /api/rosters/me': ROSTER_OWN,
   'GET /api/rosters/me.ics': ROSTER_OWN,
+  'GET /api/notes/targets': NOTES_READ,
+  'PUT /api/notes/targets': NOTES_SETUP,
+  'GET /api/people/:id/notes': NOTES_READ,
+  'POST /api/people/:id/notes': NOTES_WRITE,
+  'PUT /api/people/:id/notes/:noteId': NOTES_WRITE,
+  'GET /api/people/:id/notes/:noteId/history': NOTES_READ,
   'POST /api/people/:id/review-requests': PEOPLE_READ,
   'GET /api/review-requests': ['director', 'head_of_care', 'coordination_nurse', 'physician'],
   'POST /api/review-requests/:id/close': ['director', 'head_of_care', 'coordination_nurse', 'physician'],

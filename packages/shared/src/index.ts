@@ -6,3 +6,4 @@ export * from './guarantee.js';
 export * from './access-policy.js';
 export * from './activities.js';
 export * from './rostering.js';
+export * from './notes.js';

@@ -148,6 +148,22 @@ export class GuaranteeService {
     return system;
   }
 
+  /** Whether a feature may run for a person now: switched on in the register and no objection. */
+  async mayPropose(facilityId: string, slug: string, personId: string | null, q: Queryable = this.db): Promise<boolean> {
+    const system = await repo.findSystemBySlug(q, facilityId, slug);
+    if (!system?.enabled) return false;
+    return !(personId && (await repo.activeObjection(q, personId, slug)));
+  }
+
+  /** Closes a feature's pending proposals about one subject (its record changed, so they no longer apply). */
+  async withdrawForSubject(q: Queryable, facilityId: string, subject: { type: string; id: string }, reason: string): Promise<string[]> {
+    const rows = await q.query<{ id: string }>(
+      `UPDATE proposal SET status = 'withdrawn', closed_reason = $4 WHERE facility_id = $1 AND subject_type = $2 AND subject_id = $3 AND status = 'pending' RETURNING id`,
+      [facilityId, subject.type, subject.id, reason],
+    );
+    return rows.map((r) => r.id);
+  }
+
   // ---- proposals ----
 
   /** Records a proposal. Refuses when the feature is disabled or the person objected. Runs in the caller's transaction when given one. */

@@ -145,6 +145,19 @@ export class PeopleService {
     return this.detailAfterWrite(ctx, id);
   }
 
+  /** Scope check and audit entry for a read of part of a person's record (notes, assessments…). */
+  async auditedRead(ctx: Ctx, id: string, action: string, details?: Record<string, unknown>): Promise<{ facilityId: string; name: string }> {
+    const row = await this.findOrDeny(this.db, ctx, id, action);
+    await appendAudit(this.db, ctx, { action, outcome: 'allowed', targetType: 'person', targetId: id, facilityId: row.facility_id, details });
+    return { facilityId: row.facility_id, name: `${row.first_name} ${row.last_name}` };
+  }
+
+  /** Scope check before a write on part of a person's record; the write audits itself in its own transaction. */
+  async scopeForWrite(ctx: Ctx, id: string, action: string): Promise<{ facilityId: string; name: string }> {
+    const row = await this.findOrDeny(this.db, ctx, id, action);
+    return { facilityId: row.facility_id, name: `${row.first_name} ${row.last_name}` };
+  }
+
   /** Finds a person within the actor's scope; outside scope it audits the denial and answers 404. */
   private async findOrDeny(q: Queryable, ctx: Ctx, id: string, action: string) {
     const row = await repo.findPerson(q, personScope(ctx.actor), id);
