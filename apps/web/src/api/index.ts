@@ -5,3 +5,4 @@ export * from './permissions';
 export * from './guarantee';
 export * from './planning';
 export * from './rostering';
+export * from './notes';

@@ -37,4 +37,6 @@ export const can = {
   seeTimeWithPeople: allowed('GET', '/api/planning/time-with-people'),
   manageRosters: allowed('POST', '/api/rosters/runs'),
   seeOwnRoster: allowed('GET', '/api/rosters/me'),
+  readNotes: allowed('GET', '/api/people/:id/notes'),
+  writeNotes: allowed('POST', '/api/people/:id/notes'),
 };

@@ -2,6 +2,7 @@ import type { Catalogue } from './fr';
 import { enAi } from './en-ai';
 import { enPlanning } from './en-planning';
 import { enRoster } from './en-roster';
+import { enNotes } from './en-notes';
 
 /** English catalogue: same keys as fr.ts (enforced by the Catalogue type). */
 export const en: Catalogue = {
@@ -165,6 +166,7 @@ export const en: Catalogue = {
     plan: 'Personalised plan',
     activities: 'Activities',
     ai: 'AI and rights',
+    notes: 'Care notes',
     editIdentity: 'Edit identity',
     accessLog: 'Access log',
     age_one: '{{count}} year old',
@@ -355,4 +357,5 @@ export const en: Catalogue = {
   ...enAi,
   ...enPlanning,
   ...enRoster,
+  ...enNotes,
 };

@@ -1,6 +1,7 @@
 import { frAi } from './fr-ai';
 import { frPlanning } from './fr-planning';
 import { frRoster } from './fr-roster';
+import { frNotes } from './fr-notes';
 
 /** French catalogue: the reference. Every other catalogue has exactly the same keys (checked by the type of en.ts). */
 export const fr = {
@@ -164,6 +165,7 @@ export const fr = {
     plan: 'Projet personnalisé',
     activities: 'Activités',
     ai: 'IA et droits',
+    notes: 'Transmissions',
     editIdentity: 'Modifier l’identité',
     accessLog: 'Journal des accès',
     age_one: '{{count}} an',
@@ -354,6 +356,7 @@ export const fr = {
   ...frAi,
   ...frPlanning,
   ...frRoster,
+  ...frNotes,
 };
 
 export type Catalogue = typeof fr;

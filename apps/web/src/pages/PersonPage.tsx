@@ -14,8 +14,9 @@ import { ContactsSection } from './person/ContactsSection';
 import { CarePlanSection } from './person/CarePlanSection';
 import { AiRightsSection } from './person/AiRightsSection';
 import { ActivitiesSection } from './person/ActivitiesSection';
+import { NotesSection } from './person/NotesSection';
 
-const TABS = ['identity', 'profile', 'capacities', 'contacts', 'plan', 'activities', 'ai'] as const;
+const TABS = ['identity', 'profile', 'capacities', 'contacts', 'plan', 'notes', 'activities', 'ai'] as const;
 type Tab = (typeof TABS)[number];
 
 export function PersonPage() {
@@ -28,7 +29,8 @@ export function PersonPage() {
   usePageTitle(name);
 
   const requested = params.get('tab');
-  const tab: Tab = TABS.find((x) => x === requested) ?? 'identity';
+  const tabs = TABS.filter((x) => x !== 'notes' || can.readNotes(me.role));
+  const tab: Tab = tabs.find((x) => x === requested) ?? 'identity';
 
   if (person.isPending) return <Loading />;
   if (person.isError) {
@@ -72,7 +74,7 @@ export function PersonPage() {
 
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'identity' ? { tab: v } : {}, { replace: true })}>
         <Tabs.List aria-label={t('person.tabs')}>
-          {TABS.map((x) => (
+          {tabs.map((x) => (
             <Tabs.Tab key={x} value={x}>
               {t(`person.${x}`)}
             </Tabs.Tab>
@@ -93,6 +95,11 @@ export function PersonPage() {
         <Tabs.Panel value="plan" pt="md">
           <CarePlanSection person={p} canEdit={can.editPlan(me.role)} />
         </Tabs.Panel>
+        {tabs.includes('notes') && (
+          <Tabs.Panel value="notes" pt="md">
+            <NotesSection person={p} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="activities" pt="md">
           <ActivitiesSection person={p} />
         </Tabs.Panel>
