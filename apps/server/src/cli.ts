@@ -19,6 +19,12 @@ const USAGE = `Usage: presence <command>
                                 and prints {"instance","objective","feasible","seconds","seed"}
   roster evaluate INSTANCE.txt ROSTER
                                 recompute feasibility, objective, every violation and the penalties of a roster
+  score <aggir|news2|braden|mna-sf|mini-gds|gds-15> '<json>' [--alimentation=guide|any-c]
+        [--variant=casf|decret97-etalab] [--threshold=N]
+                                compute an assessment score from its JSON input ('-' for stdin; docs/assessments.md);
+                                prints one JSON object, e.g. {"gir","rank","group","sums","codes"} for aggir; on bad
+                                input prints {"error":"invalid_input","issues":[{field,reason}]} to stderr, exit 2.
+                                --threshold applies to braden, mini-gds and gds-15
 Configuration comes from the environment: DATA_DIR (default ./data) or DATABASE_URL.`;
 
 function fail(message: string, code = 2): never {
@@ -73,6 +79,8 @@ async function run(argv: string[]): Promise<number> {
       return planCommand(rest);
     case 'roster':
       return rosterCommand(rest);
+    case 'score':
+      return scoreCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -230,6 +238,47 @@ async function planCommand(args: string[]): Promise<number> {
     return 0;
   }
   fail(USAGE);
+}
+
+async function scoreCommand(args: string[]): Promise<number> {
+  const { SCORE_IDS, ScoreInputError, computeScore, isScoreId } = await import('./scores/index.js');
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { alimentation: { type: 'string' }, variant: { type: 'string' }, threshold: { type: 'string' } },
+  });
+  const [scale, json, ...extra] = positionals;
+  if (!scale || !isScoreId(scale)) fail(`score: give the scale, one of ${SCORE_IDS.join(', ')}\n${USAGE}`);
+  if (json === undefined || extra.length) fail(`score: give the input as one JSON argument ('-' for stdin)\n${USAGE}`);
+  const invalid = async (issues: { field: string; reason: string }[]) => {
+    await new Promise<void>((resolve) => process.stderr.write(`${JSON.stringify({ error: 'invalid_input', issues })}\n`, () => resolve()));
+    return 2;
+  };
+  let input: unknown;
+  try {
+    input = JSON.parse(json === '-' ? await readStdin() : json);
+  } catch (err) {
+    return invalid([{ field: '(json)', reason: `not valid JSON: ${(err as Error).message}` }]);
+  }
+  // Only the flags given are passed: a scale refuses an option it does not have (e.g. --variant for news2).
+  const options: Record<string, unknown> = {};
+  if (values.alimentation !== undefined) options.alimentation = values.alimentation;
+  if (values.variant !== undefined) options.variant = values.variant;
+  if (values.threshold !== undefined) options.threshold = /^-?\d+(\.\d+)?$/.test(values.threshold) ? Number(values.threshold) : values.threshold;
+  try {
+    await writeOut(JSON.stringify(computeScore(scale, input, options)));
+    return 0;
+  } catch (err) {
+    if (!(err instanceof ScoreInputError)) throw err;
+    // Options came from flags: name them as such.
+    return invalid(
+      err.issues.map((i) =>
+        i.field.startsWith('options.')
+          ? { field: `--${i.field.slice('options.'.length)}`, reason: i.reason === 'unknown key' ? `not an option of ${scale}` : i.reason }
+          : i,
+      ),
+    );
+  }
 }
 
 run(process.argv.slice(2)).then(

@@ -183,3 +183,54 @@ describe('presence roster', () => {
     expect(r.stderr).toMatch(/roster line 1: 2 days for a horizon of 14/);
   });
 });
+
+describe('presence score', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'presence-score-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('scores the AGGIR example of the spec (scales.md §1.8): GIR 4, rank 11, group H', async () => {
+    const input = {
+      coherence: 'A',
+      orientation: 'A',
+      toilette: 'B',
+      habillage: 'B',
+      alimentation: 'A',
+      elimination: 'A',
+      transferts: 'A',
+      deplacementInterieur: 'A',
+      deplacementExterieur: 'A',
+      communication: 'A',
+    };
+    const r = await presence(['score', 'aggir', JSON.stringify(input), '--alimentation=guide', '--variant=casf'], dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      gir: 4,
+      rank: 11,
+      group: 'H',
+      sums: { A: 32, B: 32, C: 32, D: 0, E: 200, F: 200, G: 400, H: 4000 },
+      codes: { ...input },
+    });
+  });
+
+  it('bad input: {"error":"invalid_input","issues":[…]} on stderr, exit 2', async () => {
+    const r = await presence(
+      ['score', 'news2', JSON.stringify({ respirationRate: 400, spo2: 97, oxygen: false, systolicBP: 120, pulse: 80, consciousness: 'A' })],
+      dir,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stderr)).toEqual({
+      error: 'invalid_input',
+      issues: [
+        { field: 'respirationRate', reason: 'must be between 0 and 80' },
+        { field: 'temperature', reason: 'required' },
+      ],
+    });
+    const bad = await presence(['score', 'aggir', '{"coherence":"A"}', '--variant=1997'], dir);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stderr).issues).toContainEqual({ field: '--variant', reason: 'expected casf or decret97-etalab' });
+  });
+});

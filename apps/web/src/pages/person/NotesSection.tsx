@@ -179,7 +179,7 @@ function NoteForm({
           <SegmentedControl
             aria-label={t('notes.format')}
             value={draft.format}
-            onChange={(v) => set({ format: v as NoteDraft['format'] })}
+            onChange={(v) => set({ format: v })}
             data={[
               { value: 'dar', label: t('notes.dar') },
               { value: 'free', label: t('notes.free') },
