@@ -25,6 +25,9 @@ const USAGE = `Usage: presence <command>
                                 prints one JSON object, e.g. {"gir","rank","group","sums","codes"} for aggir; on bad
                                 input prints {"error":"invalid_input","issues":[{field,reason}]} to stderr, exit 2.
                                 --threshold applies to braden, mini-gds and gds-15
+  notes analyze < notes.jsonl     analyse care notes, one {"id","text"} per line; prints one line per note:
+                                {"id","signals":[{"signal","start","end","negated","uncertain","historical","experiencer"}]};
+                                a malformed line is reported on stderr with its number and skipped (exit 1 at the end)
 Configuration comes from the environment: DATA_DIR (default ./data) or DATABASE_URL.`;
 
 function fail(message: string, code = 2): never {
@@ -81,6 +84,9 @@ async function run(argv: string[]): Promise<number> {
       return rosterCommand(rest);
     case 'score':
       return scoreCommand(rest);
+    case 'notes':
+      if (rest[0] !== 'analyze') fail(USAGE);
+      return notesAnalyzeCommand();
     case undefined:
     case 'help':
     case '--help':
@@ -109,6 +115,57 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Streams JSON lines in and out: a file of any size is analysed note by note. */
+async function notesAnalyzeCommand(): Promise<number> {
+  const { createInterface } = await import('node:readline');
+  const { analyzeNote, MAX_NOTE_LENGTH } = await import('./notes/analyzer.js');
+  let lineNo = 0;
+  let bad = 0;
+  const report = (reason: string) => {
+    bad++;
+    console.error(JSON.stringify({ line: lineNo, error: 'invalid_line', reason }));
+  };
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    lineNo++;
+    if (!line.trim()) continue;
+    let note: unknown;
+    try {
+      note = JSON.parse(line);
+    } catch {
+      report('not valid JSON');
+      continue;
+    }
+    if (typeof note !== 'object' || note === null || Array.isArray(note)) {
+      report('expected an object {"id","text"}');
+      continue;
+    }
+    const { id, text } = note as { id?: unknown; text?: unknown };
+    if (typeof id !== 'string' && typeof id !== 'number') {
+      report('id: expected a string or a number');
+      continue;
+    }
+    if (typeof text !== 'string') {
+      report('text: expected a string');
+      continue;
+    }
+    if (text.length > MAX_NOTE_LENGTH) {
+      report(`text: longer than ${MAX_NOTE_LENGTH} characters`);
+      continue;
+    }
+    const signals = analyzeNote(text).map((s) => ({
+      signal: s.signal,
+      start: s.start,
+      end: s.end,
+      negated: s.negated,
+      uncertain: s.uncertain,
+      historical: s.historical,
+      experiencer: s.experiencer,
+    }));
+    await writeOut(JSON.stringify({ id, signals }));
+  }
+  return bad > 0 ? 1 : 0;
 }
 
 async function rosterCommand(args: string[]): Promise<number> {

@@ -191,6 +191,32 @@ describe('presence score', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('notes analyze: one line per note; a malformed line is reported with its number and the rest is processed', async () => {
+    const file = path.join(dir, 'notes.jsonl');
+    writeFileSync(
+      file,
+      ['{"id":"n1","text":"Pas de douleur. Chute hier soir."}', '{"id":"n2","text":', '', '{"id":"n3","text":"Sa fille est angoissée"}'].join('\n'),
+    );
+    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, [BIN, 'notes', 'analyze'], { env: { ...process.env, DATA_DIR: dir } }, (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      );
+      child.stdin!.end(readFileSync(file));
+    });
+    expect(r.code).toBe(1);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; signals: { signal: string; negated: boolean; experiencer: string }[] });
+    expect(lines.map((l) => l.id)).toEqual(['n1', 'n3']);
+    expect(lines[0]!.signals.map((s) => [s.signal, s.negated])).toEqual([
+      ['pain', true],
+      ['fall', false],
+    ]);
+    expect(lines[1]!.signals[0]).toMatchObject({ signal: 'anxiety', experiencer: 'other', start: 13, end: 22 });
+    expect(JSON.parse(r.stderr.trim())).toEqual({ line: 2, error: 'invalid_line', reason: 'not valid JSON' });
+  });
+
   it('scores the AGGIR example of the spec (scales.md §1.8): GIR 4, rank 11, group H', async () => {
     const input = {
       coherence: 'A',

@@ -2,6 +2,7 @@ import { editDistance, normalize, type Normalized } from './normalize.js';
 import {
   EXPERIENCER_RESET,
   HISTORICAL,
+  NOT_A_SIGNAL,
   NEGATION_POST,
   NEGATION_PRE,
   OTHER_EXPERIENCER,
@@ -42,6 +43,13 @@ const COMPILED: CompiledTrigger[] = SIGNALS.flatMap((signal) =>
 );
 
 const alt = (parts: string[]) => parts.map((p) => `(?:${p})`).join('|');
+const LOOKALIKES = new Map(
+  Object.entries(NOT_A_SIGNAL)
+    .filter(([, parts]) => parts.length > 0)
+    .map(([signal, parts]) => [signal as Signal, new RegExp(`(?<![a-z0-9])(?:${alt(parts)})(?![a-z0-9])`, 'g')]),
+);
+/** A DAR header ("Cible : Chute") names the author's target: it is not an observation. */
+const HEADER_RE = /^\s*cible\s?:[^\n]*/;
 const NEG_PRE_RE = new RegExp(`(?<![a-z0-9])(?:${alt(NEGATION_PRE)})(?![a-z0-9])`, 'g');
 const NEG_POST_RE = new RegExp(`^(?:${alt(NEGATION_POST)})`);
 const UNC_PRE_RE = new RegExp(`(?<![a-z0-9])(?:${alt(UNCERTAIN_PRE)})(?![a-z0-9])`);
@@ -50,10 +58,17 @@ const HIST_RE = new RegExp(`(?<![a-z0-9])(?:${alt(HISTORICAL)})(?![a-z0-9])`);
 const OTHER_RE = new RegExp(`(?<![a-z0-9])(?:${alt(OTHER_EXPERIENCER)})(?![a-z0-9])`, 'g');
 const RESET_RE = new RegExp(alt(EXPERIENCER_RESET));
 const OTHER_POST_RE =
-  /^\s*(?:de|du|des|chez) (?:sa|son|ses|la|le|l') ?(?:fille|fils|mari|epoux|epouse|femme|soeur|frere|mere|pere|voisine?|petite?-(?:fille|fils)|famille|enfants?|proches?|conjointe?|compagne?|aidante?|collegue|co-?residente?|autre residente?)\b/;
+  /^\s*(?:(?:de|du|des|chez) (?:sa|son|ses|la|le|l') ?(?:fille|fils|mari|epoux|epouse|femme|soeur|frere|voisine?|petite?-(?:fille|fils)|famille|enfants?|proches?|conjointe?|compagne?|aidante?|collegue|co-?residente?|autre residente?)\b|de tout le monde\b|des proches\b)/;
+/** "la perte de poids de sa mère": the person cared for, named by a relative. */
+const PERSON_POST_RE = /^\s*(?:de|du) (?:sa|son) (?:mere|pere|maman|papa)\b/;
+/** A conditional verb in the trigger itself ("mangerait moins", "serait tombée"). */
+const COMPLEMENT_RE = /(?:\bde|\bdu|d'|\bpar|\bavec|\bpour|\bchez|\benvers|\bdeces de)\s*$/;
+const CONDITIONAL_RE = /[a-z](?:rait|raient)\b/;
 /** Where a clause ends: sentence ends, commas, and words that turn the sentence. */
 const CLAUSE_END =
-  /[.;!?\n](?!\d)|,(?!\d)|\s(?:mais|par contre|cependant|toutefois|neanmoins|pourtant|alors que|puis|en revanche|sauf)\s|\s->?\s|>|\s-\s|\s\/\s|\+\+\+?|\(|\)|\b[dar]\s?:\s|cible\s?:|\b[a-z]+\s?:\s(?=[a-z])/g;
+  /(?<!(?:^|[^a-z])(?:[a-z]|mme|mr|dr|pr|tel|ch|env|cf|cs))[.](?!\d)|[;!?\n]|,(?!\d)|\s(?:mais|par contre|cependant|toutefois|neanmoins|pourtant|alors que|puis|en revanche|sauf)\s|\s->?\s|>|\s-\s|\s\/\s|\+\+\+?|\(|\)|\b[dar]\s?:\s|cible\s?:|(?:^|\n)\s*[a-z][a-z .'-]{0,30}\s?:\s/g;
+/** Sentences, for who is speaking about whom. */
+const SENTENCE_END = /(?<!(?:^|[^a-z])(?:[a-z]|mme|mr|dr|pr|tel|ch|env|cf|cs))[.](?!\d)|[!?;\n]/g;
 /** A clause that continues a negated list: "pas de fièvre, de toux ni de douleur". */
 const LIST_CONTINUATION = /^\s*(?:ni|de|d'|du|des|ou|ou de|et de|et d'|ni de|ni d')\b/;
 
@@ -147,6 +162,20 @@ function findTriggers(text: string): Hit[] {
       if (e > s) hits.push({ signal: t.signal, s, e, negated: t.negated });
     }
   }
+  // Look-alikes and the DAR header are not mentions.
+  const excluded = new Map<Signal, [number, number][]>();
+  for (const [signal, re] of LOOKALIKES) {
+    re.lastIndex = 0;
+    excluded.set(
+      signal,
+      [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length]),
+    );
+  }
+  const header = HEADER_RE.exec(text);
+  const headerEnd = header ? header[0].length : -1;
+  const real = hits.filter((h) => h.s >= headerEnd && !(excluded.get(h.signal) ?? []).some(([s, e]) => h.s < e && h.e > s));
+  hits.length = 0;
+  hits.push(...real);
   // Per signal, overlapping hits are one mention: keep the longest.
   hits.sort((a, b) => a.s - b.s || b.e - b.s - (a.e - a.s));
   const kept: Hit[] = [];
@@ -193,6 +222,20 @@ function clauseOf(bounds: number[], s: number, e: number): [number, number] {
   return [start, end];
 }
 
+function sentenceOf(text: string, s: number, e: number): [number, number] {
+  let start = 0;
+  let end = text.length;
+  SENTENCE_END.lastIndex = 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    if (m.index < s) start = m.index + 1;
+    else if (m.index >= e) {
+      end = m.index;
+      break;
+    }
+  }
+  return [start, end];
+}
+
 function lastTokens(text: string, n: number): string {
   let count = 0;
   for (let i = text.length - 1; i >= 0; i--) {
@@ -229,14 +272,21 @@ export function analyzeNote(original: string): SignalOccurrence[] {
       const [ps] = clauseOf(bounds, Math.max(0, cs - 2), Math.max(0, cs - 1));
       negated = isNegatedBefore(text.slice(ps, cs));
     }
-    const uncertain = UNC_PRE_RE.test(lastTokens(pre, 8)) || UNC_POST_RE.test(post) || post.includes('?');
+    const [ss, se] = sentenceOf(text, h.s, h.e);
+    // "Chute ?" or "escarre débutante ? à vérifier": a question mark soon after the trigger
+    const after = text.slice(h.e, Math.min(text.length, h.e + 40)).split(/[.!\n(]/)[0]!;
+    const uncertain = UNC_PRE_RE.test(lastTokens(pre, 8)) || UNC_POST_RE.test(post) || after.includes('?') || CONDITIONAL_RE.test(text.slice(h.s, h.e));
     const historical = HIST_RE.test(text.slice(cs, ce));
     let experiencer: 'person' | 'other' = 'person';
+    const before = text.slice(ss, h.s);
     OTHER_RE.lastIndex = 0;
     let lastOther = -1;
-    for (const m of pre.matchAll(OTHER_RE)) lastOther = m.index + m[0].length;
-    if (lastOther >= 0 && !RESET_RE.test(pre.slice(lastOther))) experiencer = 'other';
-    if (OTHER_POST_RE.test(post)) experiencer = 'other';
+    // a relative named as a complement ("le décès de sa sœur", "abandonnée par ses enfants") is not the subject
+    for (const m of before.matchAll(OTHER_RE)) if (!COMPLEMENT_RE.test(before.slice(0, m.index))) lastOther = m.index + m[0].length;
+    if (lastOther >= 0 && !RESET_RE.test(before.slice(lastOther))) experiencer = 'other';
+    const following = text.slice(h.e, se);
+    if (h.signal !== 'isolation' && OTHER_POST_RE.test(following)) experiencer = 'other';
+    if (PERSON_POST_RE.test(following)) experiencer = 'person';
     out.push({
       signal: h.signal,
       start: n.map[h.s]!,

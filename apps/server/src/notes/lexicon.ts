@@ -43,6 +43,7 @@ const BODY =
 
 export const TRIGGERS: Record<Signal, TriggerDef[]> = {
   fall: [
+    { re: '(?:reste|restee|restes|restees|etait|git) (?:au sol|par terre|a terre)' },
     { re: '(?:re)?chut(?:e|es|ee|ees|er|ait)' },
     { re: "(?:re)?tomb(?:e|ee|es|ees|er|ait|ent|ant)\\b(?!\\s+(?:amoureu|de la nuit|d'accord|sur (?:la|une) (?:photo|emission)|bien))" },
     {
@@ -53,19 +54,24 @@ export const TRIGGERS: Record<Signal, TriggerDef[]> = {
     { re: "perte d'equilibre|pertes d'equilibre|desequilibre" },
   ],
   pain: [
+    { re: '\\balgoplus (?:a |de |= ?|: ?)?[1-5]\\b(?:/5)?' },
+    { re: '\\balgoplus (?:a |de |= ?|: ?)?0\\b(?:/5)?', negated: true },
     { re: 'douleurs?|doul(?:oureu(?:x|se|ses))|dlrs?' },
     {
       re: 'algi(?:que|ques|e|es)|lombalgies?|cervicalgies?|gonalgies?|arthralgies?|dorsalgies?|cephalees?|migraines?|epigastralgies?|coxalgies?|abdominalgies?|sciatique|lumbago|neuralgies?',
     },
     { re: `(?:a |avoir |aurait |avait )?(?:tres |bien |un peu |tjrs |toujours )?mal (?:au |aux |a la |a l'|a |de |partout|ds le |dans le )?${BODY}?` },
     { re: `se plaint (?:du |de la |des |de l'|d'|de )${BODY}` },
-    { re: 'se plaint|plaintes?(?: douloureuses?| algiques?)?' },
+    { re: 'plaintes? (?:douloureuses?|algiques?)' },
     { re: '\\beva (?:a |de |= ?|: ?)?(?:[1-9]|10)\\b(?:/10)?' },
     { re: '\\beva (?:a |de |= ?|: ?)?0\\b(?:/10)?', negated: true },
     { re: 'indolore|non douloureu(?:x|se)|non algique', negated: true },
     { re: 'souffr(?:e|ait|ante)|grimace(?:s)?(?: a la mobilisation| au toucher| aux soins)?|gemi(?:t|ssements?|ssait)|rictus' },
   ],
   appetite_loss: [
+    {
+      re: "(?:j'ai |a |n'a |n'avait |avait )?(?:pas|plus|jamais) faim|mangerait (?:moins|peu|mal|plus rien)|(?:a )?perdu l'appetit|perd l'appetit|refus (?:alimentaire )?total",
+    },
     {
       re: `(?:mange|a mange|s'alimente|s'est alimentee?|s'alimentait|mangeait) (?:tres |trop |vraiment )?(?:peu|mal|moins|que tres peu|tres peu|a peine|du bout des levres)`,
     },
@@ -96,6 +102,7 @@ export const TRIGGERS: Record<Signal, TriggerDef[]> = {
     { re: 'pli cutane|bouche seche|muqueuses? seches?|langue seche|levres seches|langue rotie|soif intense' },
   ],
   weight_loss: [
+    { re: '(?:avait |avait deja |deja )?perdu (?:\\d+(?:[.,]\\d+)? ?kgs?|\\d+ ?kilos?|du poids)' },
     {
       re: 'pert(?:e|es) de (?:poids|\\d+(?:[.,]\\d+)? ?kgs?|\\d+ ?kilos?)|perte ponderale|perd du poids|a perdu (?:du poids|\\d+(?:[.,]\\d+)? ?kgs?|\\d+ ?kilos?|\\d+ ?%|plusieurs kilos|des kilos|du poids)',
     },
@@ -104,6 +111,10 @@ export const TRIGGERS: Record<Signal, TriggerDef[]> = {
     { re: 'vetements (?:trop grands|flottent|devenus larges)|flotte dans ses vetements' },
   ],
   sleep_disturbance: [
+    { re: "(?<=(?:pas d'|aucun |sans |plus de )(?:autre |nouveau )?)reveils?", negated: true },
+    {
+      re: 'dormir (?:tres )?(?:mal|peu)|se leve (?:la nuit|plusieurs fois (?:la|par) nuit|toutes les nuits)|(?:reveillee?|se reveill(?:e|ait)) toutes les (?:heures|\\d+ ?min)',
+    },
     { re: 'insomni(?:e|es|aque)' },
     {
       re: 'nuit (?:agitee|difficile|blanche|courte|mouvementee|perturbee|compliquee|tres agitee|hachee|entrecoupee|sans sommeil|mauvaise|penible)|mauvaise nuit|nuits? (?:agitees|difficiles|blanches)',
@@ -118,6 +129,7 @@ export const TRIGGERS: Record<Signal, TriggerDef[]> = {
     },
   ],
   agitation: [
+    { re: 'se debat(?:tait)?' },
     { re: 'agit(?:e|ee|es|ees|ation)\\b|agitee?s?|tres agite' },
     { re: 'agressi(?:f|fs|ve|ves|vite)|agress(?:e|ee) (?:verbalement|physiquement)|agressions?' },
     { re: '(?:cri(?:e|ent|ait|aient|s)?|hurl(?:e|ait|ements?|er))\\b|(?:pousse|poussait) des cris' },
@@ -130,6 +142,7 @@ export const TRIGGERS: Record<Signal, TriggerDef[]> = {
     { re: '(?:troubles? du comportement|tdc|comportement (?:agite|agressif|perturbateur|difficile|opposant))' },
   ],
   confusion: [
+    { re: "(?:pense|pensait|croit|croyait) (?:etre (?:a|au|chez|en)|qu'on est en|qu'(?:elle|il) est (?:a|au|chez|en))|episodes? confusionnels?" },
     { re: 'confus(?:e|es|ion|ionnel(?:le)?)?\\b' },
     { re: 'desorient(?:e|ee|es|ees|ation)|dto|disorient(?:e|ee)' },
     {
@@ -143,6 +156,7 @@ export const TRIGGERS: Record<Signal, TriggerDef[]> = {
     },
   ],
   low_mood: [
+    { re: 'sert a rien de vivre|(?:je veux|veux|veut) mourir|un poids pour (?:tout le monde|les autres|sa famille|ses enfants)' },
     {
       re: "trist(?:e|es|esse)|chagrin(?:e|ee)?|peine\\b(?! a )|melancoli(?:e|que)|morose|cafard|vague a l'ame|le moral a zero|deprim(?:e|ee|ees|es)|depressi(?:f|ve|on)|syndrome depressif|etat depressif|humeur (?:triste|depressive|basse|sombre|maussade)|thymie (?:basse|triste)",
     },
@@ -161,6 +175,7 @@ export const TRIGGERS: Record<Signal, TriggerDef[]> = {
     },
   ],
   isolation: [
+    { re: 'ne (?:veut (?:plus )?voir|voit plus) personne|personne ne (?:vient|venait) (?:me |la |le )?voir|reste (?:seule? )?(?:dans sa chambre|en chambre)' },
     {
       re: "se (?:sent|sentait|dit|trouve|retrouve) (?:tres |si |un peu |bien |tellement )?seule?s?|sentiment (?:de solitude|d'abandon|d'isolement)|solitude|(?:se sent |sentiment d'etre )abandonnee?|isol(?:e|ee|es|ees|ement)\\b|s'isole|s'isolait",
     },
@@ -169,6 +184,7 @@ export const TRIGGERS: Record<Signal, TriggerDef[]> = {
     },
   ],
   skin_lesion: [
+    { re: 'peau (?:integre|saine|intacte)', negated: true },
     {
       re: 'escarr?e?s?|ulcer(?:e|es|ation|ations)|plaies?|dermabrasions?|abrasions?|excoriations?|erosions? cutanees?|phlyctenes?|lesions?(?: cutanees?)?|desepidermisation|ecorch(?:ure|ures|e|ee)|entailles?|coupures?|griffures?|brulures?|effraction cutanee|fissures?|crevasses?',
     },
@@ -180,6 +196,8 @@ export const TRIGGERS: Record<Signal, TriggerDef[]> = {
     },
   ],
   incontinence: [
+    { re: "(?:s'est|s est) urinee? dessus" },
+    { re: '(?<!in)continente?s?', negated: true },
     { re: "incontin(?:ent|ente|ents|ence|ences)|enuresie|encopresie|fuites?(?: urinaires?| d'urine| de selles| fecales?)?\\b" },
     {
       re: '(?:protection|change|couche|pull-?up|slip|lit|draps?|pantalon|vetements?) (?:souillee?s?|mouillee?s?|trempee?s?|plein(?:e)?)|souill(?:e|ee|ees|ure|ures)\\b|souillee? de (?:selles|urine)',
@@ -206,13 +224,16 @@ export const TRIGGERS: Record<Signal, TriggerDef[]> = {
   ],
   care_refusal: [
     {
+      re: "refus(?:e|ait)? (?:son |sa |ses |les |l')(?:anticoagulants?|antalgiques?|antibiotiques?|doliprane|paracetamol|collyres?|patchs?|aerosols?|gouttes|pommade|bas de contention)",
+    },
+    {
       re: `refus(?:e|ent|ait|aient|e|er)? (?:categoriquement |formellement |toujours |encore |a nouveau |de nouveau |de faire |d'avoir |de prendre |d'effectuer |de se faire faire |qu'on lui fasse |qu'on (?:lui )?(?:fasse|donne) )?${DET}${CARE}`,
     },
     {
       re: `refus(?:e|ent|ait)? (?:qu'on|que l'on|que l'equipe|l'aide|tout soin|toute aide|d'etre (?:lave|lavee|change|changee|aide|aidee|touche|touchee|mobilise|mobilisee|leve|levee|habille|habillee|soigne|soignee)|de se (?:laver|lever|doucher|changer|raser|coucher|faire (?:laver|changer|doucher|soigner|aider))|de (?:sortir du lit|descendre du lit|se faire aider|ouvrir la bouche|avaler ses))`,
     },
     {
-      re: `refus (?:de |du |des |de la |d'|de l')?${CARE}|refus de soins?|refus categorique|opposition (?:aux|a la|au|a sa|aux) ${CARE}|oppos(?:e|ee|ante) (?:aux|a la|au|a) ${CARE}|s'oppos(?:e|ait) (?:aux|a la|au|a sa|a) ${CARE}`,
+      re: `refus (?:de |du |des |de la |d'|de l')?${CARE}|refus de soins?|refus categorique|opposition (?:aux|a la|au|a sa|a l') ?${CARE}|oppos(?:e|ee|ante) (?:aux|a la|au|a) ${CARE}|s'oppos(?:e|ait) (?:aux|a la|au|a sa|a) ${CARE}`,
     },
     {
       re: "recrach(?:e|ait|er) (?:ses |son |sa |les )?(?:medicaments?|cachets?|comprimes?|ttt|traitement|medocs?)|(?:ne veut|ne voulait|n'a pas voulu|n a pas voulu) (?:pas )?(?:prendre (?:ses|son|sa) (?:medicaments?|traitement|cachets?|comprimes?|ttt)|se laver|faire sa toilette|etre lavee?|etre changee?|se lever|sortir du lit|qu'on la touche|qu'on le touche)|toilette (?:refusee|non faite \\(refus\\)|impossible)|(?:soins?|traitement|ttt|medicaments?) refuses?",
@@ -220,16 +241,50 @@ export const TRIGGERS: Record<Signal, TriggerDef[]> = {
   ],
   wandering: [
     {
+      re: "(?:recherche|cherche) (?:de |la |une )?sortie|(?:tente|essaie|essaye|essayait|tentait) (?:d'ouvrir (?:la|les) portes?|de sortir)|retrouvee? (?:a l'arret de bus|a la gare|sur la route)",
+    },
+    {
       re: "deambul(?:e|ation|ations|ait|ent|er|ant|atoire)|errance|erre\\b|errait|errant(?:e)?|fugu(?:e|es|er|euse|eur)|tentative de (?:fugue|sortie|depart)|(?:tente|essaie|essayait|tentait|cherche|cherchait|veut|voulait) (?:de |a )?(?:sortir|partir|quitter (?:l'etablissement|l'ehpad|le service|l'unite)|rentrer chez (?:elle|lui)|s'en aller|franchir la porte)|cherche la sortie|retrouvee? (?:dehors|dans le jardin|a l'exterieur|devant la porte|sur le parking|dans la rue|dans l'escalier|dans la chambre d'(?:un|une) autre|dans une autre chambre|chez (?:un|une) (?:autre )?(?:voisin|voisine|resident|residente)|dans le couloir|ds le couloir|a l'accueil)|va-et-vient|vas et viens|va et vient|marche sans but|deplacements? incessants?|rentre dans les chambres",
     },
   ],
+};
+
+/**
+ * Look-alikes: expressions that contain a trigger but are not the signal ("fait tomber son verre",
+ * "matelas anti-escarre", "change complet"). A trigger overlapping one of these is dropped.
+ */
+export const NOT_A_SIGNAL: Partial<Record<Signal, string[]>> = {
+  fall: [
+    '(?:fait|faire|laisse|laisser|peur de|risque de|failli|crainte de) tomber',
+    "perte d'equilibre|pertes d'equilibre|desequilibre",
+    'tombe de sommeil',
+    'chute de (?:tension|cheveux|neige)',
+    'capteur de chute',
+    'risque de chutes?',
+  ],
+  pain: ["se plaint(?! (?:du|de la|des|de l'|d'|de) )", 'gemi(?:t|ssements?|ssait)', 'mal au coeur', 'douleur de la separation', 'mal (?:dormi|mange)'],
+  appetite_loss: [
+    'fausses? routes?',
+    'dysphagie',
+    'ne mange (?:plus|pas) (?:sa |la |le |les |de |du )(?:viande|poisson|legumes|fromage|dessert|soupe|pain|fruits?)',
+  ],
+  weight_loss: ['vetements (?:trop grands|flottent|devenus larges)|flotte dans ses vetements'],
+  sleep_disturbance: [],
+  agitation: ['cri(?:e|ait|s)? de (?:joie|rire|plaisir)'],
+  confusion: ['somnolen(?:t|te|ce)', "perdue? l'appetit", "confuse de|toute confuse|confuse d'avoir|un peu confuse"],
+  low_mood: ['(?:pleur(?:e|ait|er)?|larmes?) de (?:joie|rire|bonheur)'],
+  skin_lesion: ['(?:anti-?|prevention (?:des )?|matelas (?:a air |anti-?)?)escarr?e?s?'],
+  incontinence: ['change (?:complet|total)'],
+  breathing_difficulty: ['pauses? respiratoires?', 'apnees?', '(?:sat|spo2|saturation)\\s?(?:a |= ?|: ?)?\\d+ ?%'],
+  fever: ['frissons?', 'marbrures'],
+  isolation: ['isolement (?:gouttelettes|contact|septique|respiratoire)'],
 };
 
 /** Cues before a trigger that state its absence. */
 export const NEGATION_PRE = [
   "pas d'",
   'pas de',
-  'pas\\b',
+  "pas\\b(?!\\s*(?:l'|le |la |les |son |sa |ses ))",
   'plus de',
   'plus\\b',
   'aucune?',
@@ -252,7 +307,6 @@ export const NEGATION_PRE = [
   'ne rapporte pas',
   'ø',
   '0\\b',
-  'non\\b',
   'jamais',
   "pas d'episode de",
   'pas de notion de',
@@ -310,12 +364,7 @@ export const UNCERTAIN_PRE = [
   'a verifier',
   'a confirmer',
   'non confirmee?',
-  'dit avoir',
-  "dit qu'elle",
-  "dit qu'il",
   'selon (?:elle|lui|sa|son|la|le)',
-  'rapporte (?:avoir|qu)',
-  "se plaint d'avoir",
 ];
 
 export const UNCERTAIN_POST = [
@@ -339,7 +388,7 @@ export const HISTORICAL = [
   "l'ete dernier",
   'le mois dernier',
   'il y a (?:\\d+|un|une|deux|trois|quelques|plusieurs) (?:ans|an|mois|annees|semaines)',
-  '(?:en|depuis) (?:19|20)\\d\\d',
+  '(?<!(?:est|sommes|etre|etait) )(?:en|depuis) (?:19|20)\\d\\d',
   'en (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)(?: (?:19|20)\\d\\d| dernier)',
   'connue? pour',
   "connue? (?:de|d')",
@@ -360,6 +409,10 @@ export const HISTORICAL = [
 
 /** Someone other than the person before the trigger: "sa fille est angoissée". */
 export const OTHER_EXPERIENCER = [
+  '^\\s*(?:[dar]\\s?:\\s*)?(?:fille|fils|epoux|epouse|mari|conjointe?|famille|voisine?|aidante?)\\b',
+  '\\b(?:fils|fille|epoux|epouse|mari|soeur|frere|voisine?) de (?:mme|m\\.|mr|monsieur|madame)',
+  "l'(?:epoux|epouse|aidante?|auxiliaire)\\b",
+  "\\(l'autre residente?\\)",
   '(?:sa|son|ses|la|le|les|leur|une|un) (?:fille|fils|filles|enfants?|mari|epoux|epouse|femme|conjointe?|compagne?|compagnon|soeur|frere|petite?-(?:fille|fils)|petits?-enfants|petite fille|petit fils|niece|neveu|belle-fille|gendre|beau-fils|cousine?|mere|pere|parents|famille|aidante?|voisine?|amie?|tuteur|tutrice|curatrice|curateur)',
   "(?:la|le|sa|son|une|un|l') ?(?:voisine?|co-?residente?|residente? d'a cote|autre residente?|autres residents)",
   'voisine? de (?:chambre|table|palier)',
@@ -382,7 +435,6 @@ export const EXPERIENCER_RESET = [
   '\\binform(?:e|ent|ait)',
   '\\bexpliqu(?:e|ent|ait)',
   '\\btrouv(?:e|ent|ait) (?:sa|son|leur)',
-  '\\bdit\\b',
   '\\bdisent\\b',
   '\\bdecrit\\b',
   '\\bconstat(?:e|ent)',
@@ -390,11 +442,11 @@ export const EXPERIENCER_RESET = [
   '\\bremarqu(?:e|ent)',
   '\\binquiet(?:e|es)? (?:pour|de)',
   "\\bs'inquiet",
-  '\\bmme\\b',
-  '\\bm\\.',
-  '\\bmr\\b',
-  '\\bmonsieur\\b',
-  '\\bmadame\\b',
+  '(?<!(?:de|du) )\\bmme\\b',
+  '(?<!(?:de|du) )\\bm\\.',
+  '(?<!(?:de|du) )\\bmr\\b',
+  '(?<!(?:de|du) )\\bmonsieur\\b',
+  '(?<!(?:de|du) )\\bmadame\\b',
   '\\bresidente?\\b',
   '\\bpatiente?\\b',
   '\\bbeneficiaire\\b',
