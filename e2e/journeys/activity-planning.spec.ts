@@ -6,6 +6,8 @@ const WEEK = '2026-11-23';
 test('an activity leader checks the proposed week, sees a conflict when dragging, edits, publishes, records attendance and prints the programme', async ({
   page,
 }) => {
+  // a long journey (editing, re-evaluation, publishing, axe on every page): more time than the default on a busy machine
+  test.slow();
   await signIn(page, 'animatrice@demo.presence.fr');
   await page.goto(`/planning?week=${WEEK}`);
   await expect(page.getByRole('heading', { name: 'Planning des activités', level: 1 })).toBeVisible();

@@ -5,6 +5,8 @@ import { expect, expectAccessible, signIn, test } from '../support/fixtures.js';
 const NEXT = '2026-12-21';
 
 test('the head of care checks the proposed roster, breaks a rest rule by editing and sees it named, undoes it and publishes', async ({ page }) => {
+  // a long journey (editing, re-evaluation, publishing, axe on every page): more time than the default on a busy machine
+  test.slow();
   await signIn(page, 'cadre@demo.presence.fr');
   await page.goto(`/rosters?start=${NEXT}`);
   await expect(page.getByRole('heading', { name: 'Planning des équipes', level: 1 })).toBeVisible();

@@ -49,7 +49,8 @@ export interface App {
     guarantee: GuaranteeService;
     activities: ActivitiesService;
     planning: PlanningService;
-    rostering: RosteringService; careNotes: CareNotesService;
+    rostering: RosteringService;
+    careNotes: CareNotesService;
   };
   /** Every "METHOD /url" registered, for the access-policy test. */
   routes: { method: string; url: string }[];
