@@ -50,8 +50,7 @@ export function registerNoteAnalyzer(g: GuaranteeService): void {
     limits:
       'Lit le français des transmissions avec ses abréviations et fautes courantes, mais peut manquer une tournure inhabituelle ou se tromper sur une négation complexe. Ne comprend ni l’ironie ni le contexte non écrit. Mesures publiées (précision, rappel) dans la documentation ; ne remplace pas la lecture des transmissions.',
     benefits: 'Les signes qui reviennent ne passent plus inaperçus entre deux équipes, et les évaluations utiles sont proposées à temps.',
-    falcSummary:
-      'Cet outil lit les notes écrites sur vous par l’équipe. Il repère par exemple une chute ou une douleur. Il propose à l’équipe de vous évaluer. Une personne de l’équipe décide.',
+    falcSummary: 'Cet outil lit les notes de l’équipe sur vous. Il repère une chute ou une douleur. Une personne décide.',
   });
   g.registerKind<NoteTargetsContent>({
     kind: NOTE_TARGETS_KIND,
