@@ -81,6 +81,21 @@ describe.each(ENGINES)('care notes and the note analyser through the guarantee o
     expect(head.json().version).toBe(3);
   });
 
+  it('correcting a note withdraws its pending target proposal and analyses the new text', async () => {
+    const cookie = await t.as('nurse');
+    const note = (
+      await t.request('POST', `/api/people/${t.fx.personA2}/notes`, { cookie, body: { format: 'free', body: 'Se plaint du dos ce matin.' } })
+    ).json();
+    expect(note.suggestion).toMatchObject({ status: 'pending', targets: ['douleur'] });
+    const res = await t.request('PUT', `/api/people/${t.fx.personA2}/notes/${note.id}`, {
+      cookie,
+      body: { note: { format: 'free', body: 'Nuit agitée, a peu dormi.' }, reason: 'mauvaise personne' },
+    });
+    expect(res.json().suggestion).toMatchObject({ status: 'pending', targets: ['sommeil'] });
+    const old = (await t.request('GET', `/api/proposals/${note.suggestion.proposalId}`, { cookie })).json();
+    expect(old.status).toBe('withdrawn');
+  });
+
   it('bad input is refused naming the field, and nothing is written', async () => {
     const cookie = await t.as('nurse');
     const before = (await notesOf(t.fx.personA2, cookie)).length;

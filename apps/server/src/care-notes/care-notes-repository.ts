@@ -184,10 +184,14 @@ export async function listNotes(q: Queryable, personId: string, query: CareNoteQ
   );
 }
 
-/** The person's analysed notes since a time, for the patterns over time. */
-export async function signalsSince(q: Queryable, personId: string, since: Date): Promise<{ id: string; observed_at: Date; signals: NoteSignalDto[] }[]> {
+/** The person's analysed notes since a time, with their text, for the patterns over time. */
+export async function signalsSince(
+  q: Queryable,
+  personId: string,
+  since: Date,
+): Promise<(Pick<NoteRow, 'id' | 'observed_at' | 'data' | 'actions' | 'results' | 'body'> & { signals: NoteSignalDto[] })[]> {
   return q.query(
-    `SELECT n.id, n.observed_at, a.signals FROM care_note n JOIN note_analysis a ON a.note_id = n.id
+    `SELECT n.id, n.observed_at, n.data, n.actions, n.results, n.body, a.signals FROM care_note n JOIN note_analysis a ON a.note_id = n.id
       WHERE n.person_id = $1 AND n.observed_at >= $2 ORDER BY n.observed_at`,
     [personId, since],
   );

@@ -182,14 +182,13 @@ export class CareNotesService {
   private async proposePatterns(facilityId: string, personId: string, personName: string): Promise<void> {
     const now = new Date();
     const rows = await repo.signalsSince(this.db, personId, new Date(now.getTime() - LONGEST_WINDOW_DAYS * 86_400_000));
+    const texts = new Map(rows.map((r) => [r.id, r]));
     const findings = findPatterns(
       rows.map((r) => ({ id: r.id, at: r.observed_at.toISOString(), signals: r.signals })),
       now,
     );
     for (const f of findings) {
       if (await repo.recentPatternProposal(this.db, personId, f.rule, new Date(now.getTime() - f.windowDays * 86_400_000))) continue;
-      const texts = new Map<string, repo.NoteRow>();
-      for (const e of f.evidence) if (!texts.has(e.noteId)) texts.set(e.noteId, (await repo.findNote(this.db, personId, e.noteId))!);
       const content: NeedsAssessmentContent = {
         rule: f.rule,
         kind: f.assessment,
@@ -225,7 +224,7 @@ export class CareNotesService {
           dataPoints: f.evidence.map((e) => ({ label: e.at.slice(0, 10), value: e.signal, recordType: 'care_note', recordId: e.noteId })),
           rule: f.action,
         },
-        inputs: { rule: f.rule, notes: [...texts.keys()], analyzer: ANALYZER_VERSION },
+        inputs: { rule: f.rule, notes: [...new Set(f.evidence.map((e) => e.noteId))], analyzer: ANALYZER_VERSION },
       });
     }
   }

@@ -256,7 +256,7 @@ export async function recordDecision(
 /** Closes pending proposals without a decision; returns the ids closed. */
 export async function closePending(
   q: Queryable,
-  where: { personId?: string; systemId?: string; id?: string; expiredBefore?: Date },
+  where: { personId?: string; systemId?: string; id?: string; expiredBefore?: Date; facilityId?: string; subject?: { type: string; id: string } },
   status: 'withdrawn' | 'expired',
   reason: string,
 ): Promise<string[]> {
@@ -266,6 +266,8 @@ export async function closePending(
   if (where.systemId) cond.push(`system_id = $${params.push(where.systemId)}`);
   if (where.id) cond.push(`id = $${params.push(where.id)}`);
   if (where.expiredBefore) cond.push(`expires_at <= $${params.push(where.expiredBefore)}`);
+  if (where.facilityId) cond.push(`facility_id = $${params.push(where.facilityId)}`);
+  if (where.subject) cond.push(`subject_type = $${params.push(where.subject.type)} AND subject_id = $${params.push(where.subject.id)}`);
   const rows = await q.query<{ id: string }>(`UPDATE proposal SET status = $1, closed_reason = $2 WHERE ${cond.join(' AND ')} RETURNING id`, params);
   return rows.map((r) => r.id);
 }

@@ -157,11 +157,7 @@ export class GuaranteeService {
 
   /** Closes a feature's pending proposals about one subject (its record changed, so they no longer apply). */
   async withdrawForSubject(q: Queryable, facilityId: string, subject: { type: string; id: string }, reason: string): Promise<string[]> {
-    const rows = await q.query<{ id: string }>(
-      `UPDATE proposal SET status = 'withdrawn', closed_reason = $4 WHERE facility_id = $1 AND subject_type = $2 AND subject_id = $3 AND status = 'pending' RETURNING id`,
-      [facilityId, subject.type, subject.id, reason],
-    );
-    return rows.map((r) => r.id);
+    return repo.closePending(q, { facilityId, subject }, 'withdrawn', reason);
   }
 
   // ---- proposals ----

@@ -27,6 +27,8 @@ describe('note analyser', () => {
   it('marks negations, doubt, history and other people', () => {
     expect(summary('Pas de douleur, aucune chute, apyrétique.')).toEqual(['pain[n]=douleur', 'fall[n]=chute', 'fever[n]=apyrétique']);
     expect(summary('Ni fièvre ni toux.')).toEqual(['fever[n]=fièvre']);
+    // « plus » alone compares; « plus de » denies
+    expect(summary('Plus douloureuse ce soir, plus de fièvre.')).toEqual(['pain=douloureuse', 'fever[n]=fièvre']);
     expect(summary('Semble douloureuse à la mobilisation.')).toEqual(['pain[u]=douloureuse']);
     expect(summary('Escarre débutante au sacrum ? à vérifier.')).toEqual(['skin_lesion[u]=Escarre']);
     expect(summary('ATCD de chute en 2023.')).toEqual(['fall[h]=chute']);

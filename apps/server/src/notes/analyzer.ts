@@ -174,13 +174,11 @@ function findTriggers(text: string): Hit[] {
   const header = HEADER_RE.exec(text);
   const headerEnd = header ? header[0].length : -1;
   const real = hits.filter((h) => h.s >= headerEnd && !(excluded.get(h.signal) ?? []).some(([s, e]) => h.s < e && h.e > s));
-  hits.length = 0;
-  hits.push(...real);
   // Per signal, overlapping hits are one mention: keep the longest.
-  hits.sort((a, b) => a.s - b.s || b.e - b.s - (a.e - a.s));
+  real.sort((a, b) => a.s - b.s || b.e - b.s - (a.e - a.s));
   const kept: Hit[] = [];
   const lastEnd = new Map<Signal, Hit>();
-  for (const h of hits) {
+  for (const h of real) {
     const prev = lastEnd.get(h.signal);
     if (prev && h.s < prev.e) {
       if (h.e - h.s > prev.e - prev.s) {

@@ -1,29 +1,14 @@
+import { NOTE_SIGNALS, type NoteSignal } from '@presence/shared';
+
 /**
  * The analyser's French lexicon: trigger expressions per signal and the cues of context
  * (negation, uncertainty, history, another experiencer). Patterns are regular-expression sources
  * over the normalised text (lower case, no accents, apostrophe "'"). Each trigger's span is the
  * whole match unless the pattern has a named group `t`, which then marks the span.
  */
-export const SIGNALS = [
-  'fall',
-  'pain',
-  'appetite_loss',
-  'dehydration',
-  'weight_loss',
-  'sleep_disturbance',
-  'agitation',
-  'confusion',
-  'low_mood',
-  'anxiety',
-  'isolation',
-  'skin_lesion',
-  'incontinence',
-  'breathing_difficulty',
-  'fever',
-  'care_refusal',
-  'wandering',
-] as const;
-export type Signal = (typeof SIGNALS)[number];
+/** The 17 signals are the shared package's list (the web filters on them too). */
+export const SIGNALS = NOTE_SIGNALS;
+export type Signal = NoteSignal;
 
 /** A trigger: `negated` marks words that state the signal's absence by themselves ("apyrétique"). */
 export interface TriggerDef {
@@ -286,7 +271,6 @@ export const NEGATION_PRE = [
   'pas de',
   "pas\\b(?!\\s*(?:l'|le |la |les |son |sa |ses ))",
   'plus de',
-  'plus\\b',
   'aucune?',
   'aucun',
   'sans',
