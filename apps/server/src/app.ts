@@ -29,6 +29,8 @@ import { registerActivityRecommender } from './activities/activity-recommender-f
 import { registerNoteAnalyzer } from './care-notes/note-analyzer-feature.js';
 import { CareNotesService } from './care-notes/care-notes-service.js';
 import { careNotesRoutes } from './care-notes/care-notes-routes.js';
+import { AssessmentsService } from './assessments/assessments-service.js';
+import { assessmentsRoutes } from './assessments/assessments-routes.js';
 import { registerActivityPlanner } from './planning/activity-planner-feature.js';
 import { PlanJobs } from './planning/plan-jobs.js';
 import { PlanningService } from './planning/planning-service.js';
@@ -51,6 +53,7 @@ export interface App {
     planning: PlanningService;
     rostering: RosteringService;
     careNotes: CareNotesService;
+    assessments: AssessmentsService;
   };
   /** Every "METHOD /url" registered, for the access-policy test. */
   routes: { method: string; url: string }[];
@@ -119,6 +122,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   http.addHook('onClose', () => rosterJobs.closeAll());
   const rostering = new RosteringService(db, guarantee, rosterJobs);
   const careNotes = new CareNotesService(db, people, guarantee);
+  const assessments = new AssessmentsService(db, people);
   installRequestContext(http, { db, auth });
 
   http.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness and database engine' } }, async () => {
@@ -136,6 +140,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   planningRoutes(http, planning);
   rosteringRoutes(http, rostering);
   careNotesRoutes(http, careNotes);
+  assessmentsRoutes(http, assessments);
 
   if (existsSync(WEB_DIST)) {
     // The built web app; client-side routes (any other GET outside /api) answer its page.
@@ -144,5 +149,5 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   installNotFound(http, { webApp: existsSync(WEB_DIST) });
 
   await http.ready();
-  return { http, db, services: { auth, people, guarantee, activities, planning, rostering, careNotes }, routes };
+  return { http, db, services: { auth, people, guarantee, activities, planning, rostering, careNotes, assessments }, routes };
 }

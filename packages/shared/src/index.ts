@@ -7,3 +7,4 @@ export * from './access-policy.js';
 export * from './activities.js';
 export * from './rostering.js';
 export * from './notes.js';
+export * from './assessments.js';
