@@ -6,3 +6,4 @@ export * from './guarantee';
 export * from './planning';
 export * from './rostering';
 export * from './notes';
+export * from './assessments';

@@ -39,4 +39,7 @@ export const can = {
   seeOwnRoster: allowed('GET', '/api/rosters/me'),
   readNotes: allowed('GET', '/api/people/:id/notes'),
   writeNotes: allowed('POST', '/api/people/:id/notes'),
+  readAssessments: allowed('GET', '/api/people/:id/assessments'),
+  recordAssessment: allowed('POST', '/api/people/:id/assessments'),
+  closeDue: allowed('POST', '/api/people/:id/assessment-dues/:dueId/done'),
 };

@@ -3,6 +3,7 @@ import { enAi } from './en-ai';
 import { enPlanning } from './en-planning';
 import { enRoster } from './en-roster';
 import { enNotes } from './en-notes';
+import { enFollowup } from './en-followup';
 
 /** English catalogue: same keys as fr.ts (enforced by the Catalogue type). */
 export const en: Catalogue = {
@@ -167,6 +168,7 @@ export const en: Catalogue = {
     activities: 'Activities',
     ai: 'AI and rights',
     notes: 'Care notes',
+    assessments: 'Assessments',
     editIdentity: 'Edit identity',
     accessLog: 'Access log',
     age_one: '{{count}} year old',
@@ -358,4 +360,5 @@ export const en: Catalogue = {
   ...enPlanning,
   ...enRoster,
   ...enNotes,
+  ...enFollowup,
 };

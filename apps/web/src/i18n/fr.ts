@@ -2,6 +2,7 @@ import { frAi } from './fr-ai';
 import { frPlanning } from './fr-planning';
 import { frRoster } from './fr-roster';
 import { frNotes } from './fr-notes';
+import { frFollowup } from './fr-followup';
 
 /** French catalogue: the reference. Every other catalogue has exactly the same keys (checked by the type of en.ts). */
 export const fr = {
@@ -166,6 +167,7 @@ export const fr = {
     activities: 'Activités',
     ai: 'IA et droits',
     notes: 'Transmissions',
+    assessments: 'Évaluations',
     editIdentity: 'Modifier l’identité',
     accessLog: 'Journal des accès',
     age_one: '{{count}} an',
@@ -357,6 +359,7 @@ export const fr = {
   ...frPlanning,
   ...frRoster,
   ...frNotes,
+  ...frFollowup,
 };
 
 export type Catalogue = typeof fr;

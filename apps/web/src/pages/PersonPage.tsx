@@ -15,8 +15,9 @@ import { CarePlanSection } from './person/CarePlanSection';
 import { AiRightsSection } from './person/AiRightsSection';
 import { ActivitiesSection } from './person/ActivitiesSection';
 import { NotesSection } from './person/NotesSection';
+import { AssessmentsSection } from './person/AssessmentsSection';
 
-const TABS = ['identity', 'profile', 'capacities', 'contacts', 'plan', 'notes', 'activities', 'ai'] as const;
+const TABS = ['identity', 'profile', 'capacities', 'contacts', 'plan', 'notes', 'assessments', 'activities', 'ai'] as const;
 type Tab = (typeof TABS)[number];
 
 export function PersonPage() {
@@ -29,7 +30,7 @@ export function PersonPage() {
   usePageTitle(name);
 
   const requested = params.get('tab');
-  const tabs = TABS.filter((x) => x !== 'notes' || can.readNotes(me.role));
+  const tabs = TABS.filter((x) => (x !== 'notes' || can.readNotes(me.role)) && (x !== 'assessments' || can.readAssessments(me.role)));
   const tab: Tab = tabs.find((x) => x === requested) ?? 'identity';
 
   if (person.isPending) return <Loading />;
@@ -98,6 +99,11 @@ export function PersonPage() {
         {tabs.includes('notes') && (
           <Tabs.Panel value="notes" pt="md">
             <NotesSection person={p} />
+          </Tabs.Panel>
+        )}
+        {tabs.includes('assessments') && (
+          <Tabs.Panel value="assessments" pt="md">
+            <AssessmentsSection person={p} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="activities" pt="md">
