@@ -31,6 +31,9 @@ import { CareNotesService } from './care-notes/care-notes-service.js';
 import { careNotesRoutes } from './care-notes/care-notes-routes.js';
 import { AssessmentsService } from './assessments/assessments-service.js';
 import { assessmentsRoutes } from './assessments/assessments-routes.js';
+import { registerNeedsSynthesis } from './synthesis/needs-synthesis-feature.js';
+import { SynthesisService } from './synthesis/synthesis-service.js';
+import { synthesisRoutes } from './synthesis/synthesis-routes.js';
 import { registerActivityPlanner } from './planning/activity-planner-feature.js';
 import { PlanJobs } from './planning/plan-jobs.js';
 import { PlanningService } from './planning/planning-service.js';
@@ -54,6 +57,7 @@ export interface App {
     rostering: RosteringService;
     careNotes: CareNotesService;
     assessments: AssessmentsService;
+    syntheses: SynthesisService;
   };
   /** Every "METHOD /url" registered, for the access-policy test. */
   routes: { method: string; url: string }[];
@@ -111,6 +115,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   registerActivityPlanner(guarantee);
   registerRosterSolver(guarantee);
   registerNoteAnalyzer(guarantee);
+  registerNeedsSynthesis(guarantee);
   opts.features?.(guarantee);
   await guarantee.syncRegister();
   const activities = new ActivitiesService(db, people, guarantee);
@@ -123,6 +128,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   const rostering = new RosteringService(db, guarantee, rosterJobs);
   const careNotes = new CareNotesService(db, people, guarantee);
   const assessments = new AssessmentsService(db, people);
+  const syntheses = new SynthesisService(db, people, guarantee, config.llm);
   installRequestContext(http, { db, auth });
 
   http.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness and database engine' } }, async () => {
@@ -141,6 +147,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   rosteringRoutes(http, rostering);
   careNotesRoutes(http, careNotes);
   assessmentsRoutes(http, assessments);
+  synthesisRoutes(http, syntheses);
 
   if (existsSync(WEB_DIST)) {
     // The built web app; client-side routes (any other GET outside /api) answer its page.
@@ -149,5 +156,5 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   installNotFound(http, { webApp: existsSync(WEB_DIST) });
 
   await http.ready();
-  return { http, db, services: { auth, people, guarantee, activities, planning, rostering, careNotes, assessments }, routes };
+  return { http, db, services: { auth, people, guarantee, activities, planning, rostering, careNotes, assessments, syntheses }, routes };
 }

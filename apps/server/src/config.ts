@@ -31,6 +31,18 @@ const envSchema = z.object({
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(20),
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Optional OpenAI-compatible endpoint that may rewrite needs syntheses (off unless both are set). */
+  LLM_URL: z.url().optional(),
+  LLM_MODEL: z.string().min(1).max(200).optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  /** Reminder gateways; without them reminders are stored and shown, not sent. */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default('Présence <no-reply@presence.local>'),
+  SMS_GATEWAY_URL: z.url().optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  SMS_SENDER: z.string().min(1).max(11).optional(),
+  REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export interface Config {
@@ -43,6 +55,10 @@ export interface Config {
   trustProxy: boolean;
   demoData: boolean;
   loginLimit: { perIp: number; perAccount: number; windowMs: number };
+  /** Null when no rewriting model is configured (the default). */
+  llm: { baseUrl: string; model: string; apiKey?: string; timeoutMs: number } | null;
+  gateways: { smtpUrl?: string; mailFrom: string; smsUrl?: string; smsToken?: string; smsSender?: string };
+  reminderIntervalMs: number;
   version: string;
 }
 
@@ -63,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (!e.LLM_URL !== !e.LLM_MODEL) throw new ConfigError(['LLM_URL and LLM_MODEL: set both to use a rewriting model, or neither']);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -77,6 +94,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'true' : !e.DATABASE_URL,
     loginLimit: { perIp: e.LOGIN_MAX_PER_IP, perAccount: e.LOGIN_MAX_PER_ACCOUNT, windowMs: e.LOGIN_WINDOW_MINUTES * 60_000 },
+    llm:
+      e.LLM_URL && e.LLM_MODEL
+        ? { baseUrl: e.LLM_URL, model: e.LLM_MODEL, ...(e.LLM_API_KEY ? { apiKey: e.LLM_API_KEY } : {}), timeoutMs: e.LLM_TIMEOUT_SECONDS * 1000 }
+        : null,
+    gateways: { smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM, smsUrl: e.SMS_GATEWAY_URL, smsToken: e.SMS_GATEWAY_TOKEN, smsSender: e.SMS_SENDER },
+    reminderIntervalMs: e.REMINDER_INTERVAL_SECONDS * 1000,
     version: VERSION,
   };
 }

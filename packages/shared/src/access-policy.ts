@@ -32,6 +32,8 @@ const ROSTER_OWN: readonly Role[] = CARE_STAFF;
 const NOTES_READ: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'care_assistant', 'activity_leader', 'physician'];
 const NOTES_WRITE: readonly Role[] = ['head_of_care', 'coordination_nurse', 'nurse', 'care_assistant', 'activity_leader', 'physician'];
 const NOTES_SETUP: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse'];
+/** Needs syntheses gather the whole record: the clinical team that prepares meetings and plan reviews. */
+const SYNTHESIS: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'physician'];
 
 export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/health': 'public',
@@ -114,6 +116,10 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/people/:id/assessments': NOTES_READ,
   'POST /api/people/:id/assessments': CLINICAL_WRITE,
   'POST /api/people/:id/assessment-dues/:dueId/done': NOTES_WRITE,
+  'GET /api/syntheses/options': SYNTHESIS,
+  'GET /api/people/:id/syntheses': SYNTHESIS,
+  'POST /api/people/:id/syntheses': SYNTHESIS,
+  'GET /api/people/:id/syntheses/:synthesisId': SYNTHESIS,
   'POST /api/people/:id/review-requests': PEOPLE_READ,
   'GET /api/review-requests': ['director', 'head_of_care', 'coordination_nurse', 'physician'],
   'POST /api/review-requests/:id/close': ['director', 'head_of_care', 'coordination_nurse', 'physician'],

@@ -26,6 +26,27 @@ export const NOTE_SIGNALS = [
 ] as const;
 export type NoteSignal = (typeof NOTE_SIGNALS)[number];
 
+/** French names of the signals, for texts the server writes (proposal explanations, syntheses). */
+export const NOTE_SIGNAL_LABELS_FR: Readonly<Record<NoteSignal, string>> = {
+  fall: 'chute',
+  pain: 'douleur',
+  appetite_loss: 'perte d’appétit',
+  dehydration: 'hydratation insuffisante',
+  weight_loss: 'perte de poids',
+  sleep_disturbance: 'sommeil perturbé',
+  agitation: 'agitation',
+  confusion: 'confusion',
+  low_mood: 'tristesse',
+  anxiety: 'anxiété',
+  isolation: 'isolement',
+  skin_lesion: 'lésion de la peau',
+  incontinence: 'incontinence',
+  breathing_difficulty: 'gêne respiratoire',
+  fever: 'fièvre',
+  care_refusal: 'refus de soins',
+  wandering: 'déambulation',
+};
+
 /** Characters per field of a note (D, A, R or free text); the analyser reads at most 20,000. */
 export const NOTE_FIELD_MAX = 4000;
 export const NOTE_FIELDS = ['data', 'actions', 'results', 'body'] as const;

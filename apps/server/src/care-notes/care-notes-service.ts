@@ -1,5 +1,5 @@
 import type { CareNote, CareNoteInput, CareNoteQuery, NoteSignalDto, NoteTarget } from '@presence/shared';
-import { NOTE_FIELDS } from '@presence/shared';
+import { NOTE_FIELDS, NOTE_SIGNAL_LABELS_FR } from '@presence/shared';
 import type { Db } from '../db/db.js';
 import type { Actor } from '../http/actor.js';
 import type { GuaranteeService } from '../guarantee/guarantee-service.js';
@@ -157,9 +157,9 @@ export class CareNotesService {
           title: `Cibles proposées pour une transmission de ${personName}`,
           content: { noteId, targets },
           explanation: {
-            summary: `La transmission parle de : ${[...new Set(affirmed.map((s) => s.signal))].join(', ')}. Cibles proposées : ${targets.join(', ')}.`,
+            summary: `La transmission parle de : ${[...new Set(affirmed.map((s) => NOTE_SIGNAL_LABELS_FR[s.signal]))].join(', ')}. Cibles proposées : ${targets.join(', ')}.`,
             factors: affirmed.map((s) => ({
-              label: s.signal,
+              label: NOTE_SIGNAL_LABELS_FR[s.signal],
               detail: `« ${note[s.field].slice(s.start, s.end)} »${s.uncertain ? ' (incertain)' : ''}`,
             })),
             spans: affirmed.map((s) => ({
