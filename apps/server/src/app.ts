@@ -31,6 +31,11 @@ import { CareNotesService } from './care-notes/care-notes-service.js';
 import { careNotesRoutes } from './care-notes/care-notes-routes.js';
 import { AssessmentsService } from './assessments/assessments-service.js';
 import { assessmentsRoutes } from './assessments/assessments-routes.js';
+import { registerAppointmentSlots } from './appointments/appointment-slots-feature.js';
+import { AppointmentsService } from './appointments/appointments-service.js';
+import { appointmentsRoutes } from './appointments/appointments-routes.js';
+import { ReminderOutbox } from './appointments/reminders.js';
+import { channelsFrom } from './gateways/config.js';
 import { registerNeedsSynthesis } from './synthesis/needs-synthesis-feature.js';
 import { SynthesisService } from './synthesis/synthesis-service.js';
 import { synthesisRoutes } from './synthesis/synthesis-routes.js';
@@ -58,6 +63,8 @@ export interface App {
     careNotes: CareNotesService;
     assessments: AssessmentsService;
     syntheses: SynthesisService;
+    appointments: AppointmentsService;
+    outbox: ReminderOutbox;
   };
   /** Every "METHOD /url" registered, for the access-policy test. */
   routes: { method: string; url: string }[];
@@ -116,6 +123,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   registerRosterSolver(guarantee);
   registerNoteAnalyzer(guarantee);
   registerNeedsSynthesis(guarantee);
+  registerAppointmentSlots(guarantee);
   opts.features?.(guarantee);
   await guarantee.syncRegister();
   const activities = new ActivitiesService(db, people, guarantee);
@@ -129,6 +137,9 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   const careNotes = new CareNotesService(db, people, guarantee);
   const assessments = new AssessmentsService(db, people);
   const syntheses = new SynthesisService(db, people, guarantee, config.llm);
+  const appointments = new AppointmentsService(db, people, guarantee);
+  const outbox = new ReminderOutbox(db, channelsFrom(config.gateways));
+  http.addHook('onClose', () => outbox.stop());
   installRequestContext(http, { db, auth });
 
   http.get('/api/health', { schema: { tags: ['health'], summary: 'Liveness and database engine' } }, async () => {
@@ -148,6 +159,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   careNotesRoutes(http, careNotes);
   assessmentsRoutes(http, assessments);
   synthesisRoutes(http, syntheses);
+  appointmentsRoutes(http, appointments);
 
   if (existsSync(WEB_DIST)) {
     // The built web app; client-side routes (any other GET outside /api) answer its page.
@@ -156,5 +168,5 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   installNotFound(http, { webApp: existsSync(WEB_DIST) });
 
   await http.ready();
-  return { http, db, services: { auth, people, guarantee, activities, planning, rostering, careNotes, assessments, syntheses }, routes };
+  return { http, db, services: { auth, people, guarantee, activities, planning, rostering, careNotes, assessments, syntheses, appointments, outbox }, routes };
 }

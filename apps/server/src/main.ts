@@ -41,6 +41,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.http.listen({ port: config.port, host: config.host });
+  // Appointment reminders: sent through the configured gateways, stored (visible in the UI) without them.
+  app.services.outbox.start(config.reminderIntervalMs);
+  const gateways = [config.gateways.smtpUrl && 'e-mail', config.gateways.smsUrl && 'SMS'].filter(Boolean);
+  log(`Reminders: ${gateways.length ? `sent by ${gateways.join(' and ')}` : 'no gateway configured, stored for the team to pass on'}`);
   log(`Présence ${config.version} listening on http://localhost:${config.port} (started in ${Date.now() - started} ms)`);
   if (config.demoData) log(`demo accounts: \`npx presence demo-accounts\` or README.md; every demo account's password is ${DEMO_PASSWORD}`);
 }

@@ -32,6 +32,8 @@ const ROSTER_OWN: readonly Role[] = CARE_STAFF;
 const NOTES_READ: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'care_assistant', 'activity_leader', 'physician'];
 const NOTES_WRITE: readonly Role[] = ['head_of_care', 'coordination_nurse', 'nurse', 'care_assistant', 'activity_leader', 'physician'];
 const NOTES_SETUP: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse'];
+/** Appointments: the secretary books them with the care team; relatives see their person's. */
+const APPOINTMENT_WRITE: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'physician', 'secretary'];
 /** Needs syntheses gather the whole record: the clinical team that prepares meetings and plan reviews. */
 const SYNTHESIS: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'physician'];
 
@@ -116,6 +118,19 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/people/:id/assessments': NOTES_READ,
   'POST /api/people/:id/assessments': CLINICAL_WRITE,
   'POST /api/people/:id/assessment-dues/:dueId/done': NOTES_WRITE,
+  'GET /api/appointments': CARE_STAFF,
+  'GET /api/appointments/reminders': APPOINTMENT_WRITE,
+  'GET /api/appointments/me.ics': CARE_STAFF,
+  'GET /api/people/:id/appointments': PEOPLE_READ,
+  'GET /api/people/:id/appointments.ics': PEOPLE_READ,
+  'POST /api/people/:id/appointments/check': APPOINTMENT_WRITE,
+  'POST /api/people/:id/appointments': APPOINTMENT_WRITE,
+  'PUT /api/people/:id/appointments/:appointmentId': APPOINTMENT_WRITE,
+  'POST /api/people/:id/appointments/:appointmentId/status': APPOINTMENT_WRITE,
+  'POST /api/people/:id/appointment-slots': APPOINTMENT_WRITE,
+  'GET /api/people/:id/routines': PEOPLE_READ,
+  'POST /api/people/:id/routines': PROFILE_WRITE,
+  'DELETE /api/people/:id/routines/:routineId': PROFILE_WRITE,
   'GET /api/syntheses/options': SYNTHESIS,
   'GET /api/people/:id/syntheses': SYNTHESIS,
   'POST /api/people/:id/syntheses': SYNTHESIS,

@@ -8,3 +8,4 @@ export * from './activities.js';
 export * from './rostering.js';
 export * from './notes.js';
 export * from './assessments.js';
+export * from './appointments.js';
