@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, ensureDemoData } from './demo/seed.js';
 import { seedDemoProposals } from './demo/demo-proposals.js';
 import { seedDemoPlanning } from './demo/demo-planning.js';
 import { seedDemoRostering } from './demo/demo-rostering.js';
+import { seedDemoFollowup } from './demo/demo-followup.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -25,8 +26,9 @@ async function main(): Promise<void> {
     const { proposals } = await seedDemoProposals(app);
     const planning = await seedDemoPlanning(app);
     const rostering = await seedDemoRostering(app);
+    const followup = await seedDemoFollowup(app);
     log(
-      `demo data created: ${seeded.people} people, ${seeded.users} accounts, ${proposals} activity suggestions, last week's ${planning.sessions} sessions with ${planning.attendance} attendance records, this week's plan proposed; care-team roster for ${rostering.staff} staff published (${rostering.shifts} shifts), the next one proposed`,
+      `demo data created: ${seeded.people} people, ${seeded.users} accounts, ${proposals} activity suggestions, last week's ${planning.sessions} sessions with ${planning.attendance} attendance records, this week's plan proposed; care-team roster for ${rostering.staff} staff published (${rostering.shifts} shifts), the next one proposed; ${followup.notes} care notes, ${followup.assessments} assessments, ${followup.appointments} appointments and a needs synthesis to validate`,
     );
   } else if (seeded) log('demo data already present');
   let closing = false;

@@ -121,6 +121,7 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/appointments': CARE_STAFF,
   'GET /api/appointments/reminders': APPOINTMENT_WRITE,
   'GET /api/appointments/me.ics': CARE_STAFF,
+  'GET /api/appointments/staff': APPOINTMENT_WRITE,
   'GET /api/people/:id/appointments': PEOPLE_READ,
   'GET /api/people/:id/appointments.ics': PEOPLE_READ,
   'POST /api/people/:id/appointments/check': APPOINTMENT_WRITE,

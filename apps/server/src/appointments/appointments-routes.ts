@@ -23,6 +23,7 @@ export function appointmentsRoutes(app: FastifyInstance, appointments: Appointme
     { schema: { tags, summary: 'The reminders outbox: sent, waiting, stored for lack of a gateway, failed', querystring: z.object({ status: z.enum(['pending', 'sent', 'stored', 'failed', 'cancelled']).optional() }).strict() } },
     (req) => appointments.reminders(ctx(req), req.query.status),
   );
+  r.get('/api/appointments/staff', { schema: { tags, summary: 'Staff members who may accompany a person' } }, (req) => appointments.staff(ctx(req)));
   r.get('/api/appointments/me.ics', { schema: { tags, summary: 'The appointments I accompany, as an iCalendar file' } }, async (req, reply) =>
     reply.headers(ics('accompagnements')).send(await appointments.staffCalendar(ctx(req))),
   );

@@ -208,6 +208,15 @@ export class AppointmentsService {
     return routinesOf(this.db, personId);
   }
 
+  /** Staff members who may accompany a person (the booking form's list). */
+  async staff(ctx: Ctx): Promise<{ id: string; name: string; role: string }[]> {
+    return this.db.query(
+      `SELECT id, first_name || ' ' || last_name AS name, role FROM app_user
+        WHERE facility_id = $1 AND active AND role NOT IN ('relative', 'user_representative') ORDER BY last_name, first_name`,
+      [this.facility(ctx)],
+    );
+  }
+
   /** The facility's reminders (the outbox), newest first: what was sent, what waits, what is stored for lack of a gateway. */
   async reminders(ctx: Ctx, status?: string) {
     const facilityId = this.facility(ctx);

@@ -7,3 +7,4 @@ export * from './planning';
 export * from './rostering';
 export * from './notes';
 export * from './assessments';
+export * from './followup';

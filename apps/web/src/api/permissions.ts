@@ -42,4 +42,10 @@ export const can = {
   readAssessments: allowed('GET', '/api/people/:id/assessments'),
   recordAssessment: allowed('POST', '/api/people/:id/assessments'),
   closeDue: allowed('POST', '/api/people/:id/assessment-dues/:dueId/done'),
+  readAppointments: allowed('GET', '/api/people/:id/appointments'),
+  bookAppointment: allowed('POST', '/api/people/:id/appointments'),
+  editRoutines: allowed('POST', '/api/people/:id/routines'),
+  seeAgenda: allowed('GET', '/api/appointments'),
+  seeReminders: allowed('GET', '/api/appointments/reminders'),
+  readSyntheses: allowed('GET', '/api/people/:id/syntheses'),
 };

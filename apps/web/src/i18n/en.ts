@@ -169,6 +169,8 @@ export const en: Catalogue = {
     ai: 'AI and rights',
     notes: 'Care notes',
     assessments: 'Assessments',
+    appointments: 'Appointments',
+    synthesis: 'Synthesis',
     editIdentity: 'Edit identity',
     accessLog: 'Access log',
     age_one: '{{count}} year old',

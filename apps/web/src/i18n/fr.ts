@@ -168,6 +168,8 @@ export const fr = {
     ai: 'IA et droits',
     notes: 'Transmissions',
     assessments: 'Évaluations',
+    appointments: 'Rendez-vous',
+    synthesis: 'Synthèse',
     editIdentity: 'Modifier l’identité',
     accessLog: 'Journal des accès',
     age_one: '{{count}} an',

@@ -16,8 +16,10 @@ import { AiRightsSection } from './person/AiRightsSection';
 import { ActivitiesSection } from './person/ActivitiesSection';
 import { NotesSection } from './person/NotesSection';
 import { AssessmentsSection } from './person/AssessmentsSection';
+import { AppointmentsSection } from './person/AppointmentsSection';
+import { SynthesisSection } from './person/SynthesisSection';
 
-const TABS = ['identity', 'profile', 'capacities', 'contacts', 'plan', 'notes', 'assessments', 'activities', 'ai'] as const;
+const TABS = ['identity', 'profile', 'capacities', 'contacts', 'plan', 'notes', 'assessments', 'appointments', 'synthesis', 'activities', 'ai'] as const;
 type Tab = (typeof TABS)[number];
 
 export function PersonPage() {
@@ -30,7 +32,13 @@ export function PersonPage() {
   usePageTitle(name);
 
   const requested = params.get('tab');
-  const tabs = TABS.filter((x) => (x !== 'notes' || can.readNotes(me.role)) && (x !== 'assessments' || can.readAssessments(me.role)));
+  const allowed: Partial<Record<Tab, boolean>> = {
+    notes: can.readNotes(me.role),
+    assessments: can.readAssessments(me.role),
+    appointments: can.readAppointments(me.role),
+    synthesis: can.readSyntheses(me.role),
+  };
+  const tabs = TABS.filter((x) => allowed[x] !== false);
   const tab: Tab = tabs.find((x) => x === requested) ?? 'identity';
 
   if (person.isPending) return <Loading />;
@@ -104,6 +112,16 @@ export function PersonPage() {
         {tabs.includes('assessments') && (
           <Tabs.Panel value="assessments" pt="md">
             <AssessmentsSection person={p} />
+          </Tabs.Panel>
+        )}
+        {tabs.includes('appointments') && (
+          <Tabs.Panel value="appointments" pt="md">
+            <AppointmentsSection person={p} />
+          </Tabs.Panel>
+        )}
+        {tabs.includes('synthesis') && (
+          <Tabs.Panel value="synthesis" pt="md">
+            <SynthesisSection person={p} />
           </Tabs.Panel>
         )}
         <Tabs.Panel value="activities" pt="md">
