@@ -3,7 +3,9 @@ import { expect, expectAccessible, signIn, test } from '../support/fixtures.js';
 /** Screenshots a reviewer looks at (gitignored). */
 const shot = (name: string) => ({ path: `screenshots/follow-up-${name}.png`, fullPage: true });
 
-test('following a resident’s needs: notes timeline, an assessment, an appointment slot chosen among proposals, the synthesis with its sources', async ({ page }) => {
+test('following a resident’s needs: notes timeline, an assessment, an appointment slot chosen among proposals, the synthesis with its sources', async ({
+  page,
+}) => {
   test.slow();
   await signIn(page, 'idec@demo.presence.fr');
   // The resident the demo wrote notes about: first by last name in the EHPAD.
@@ -13,7 +15,8 @@ test('following a resident’s needs: notes timeline, an assessment, an appointm
 
   // 1. The timeline: notes with the analyser's signals, a fall pattern proposed.
   await expect(page.getByRole('heading', { name: 'Transmissions', level: 2 })).toBeVisible();
-  await expect(page.getByText(/Retrouvée au sol devant l’ascenseur/)).toBeVisible();
+  await expect(page.getByText(/devant l’ascenseur, dit avoir glissé/)).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Cibles proposées par l’IA' }).first()).toBeVisible();
   await page.screenshot(shot('timeline'));
   await expectAccessible(page, 'notes timeline');
 
@@ -21,7 +24,7 @@ test('following a resident’s needs: notes timeline, an assessment, an appointm
   await page.getByRole('tab', { name: 'Évaluations' }).click();
   await expect(page.getByRole('heading', { name: 'Historique des évaluations' })).toBeVisible();
   await expect(page.getByText(/^GIR \d \(rang \d+\)$/).first()).toBeVisible();
-  await page.getByLabel('Échelle', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Échelle' }).click();
   await page.getByRole('option', { name: 'Mini-GDS' }).click();
   for (const [k, answer] of [
     [0, 'Non'],
@@ -29,7 +32,10 @@ test('following a resident’s needs: notes timeline, an assessment, an appointm
     [2, 'Oui'],
     [3, 'Non'],
   ] as const)
-    await page.getByRole('group').filter({ hasText: `${k + 1}.` }).getByText(answer, { exact: true }).click();
+    await page
+      .locator(`[aria-labelledby="q-mini-gds-q${k + 1}"]`)
+      .getByText(answer, { exact: true })
+      .click();
   await page.getByRole('button', { name: 'Enregistrer l’évaluation' }).click();
   await expect(page.getByRole('status').getByText('Mini-GDS 0/4 — pas de suspicion de dépression')).toBeVisible();
   await page.screenshot(shot('assessments'));
@@ -42,14 +48,14 @@ test('following a resident’s needs: notes timeline, an assessment, an appointm
   await page.getByRole('heading', { name: 'Chercher un créneau' }).scrollIntoViewIfNeeded();
   const finder = page.locator('.mantine-Card-root').filter({ has: page.getByRole('heading', { name: 'Chercher un créneau' }) });
   await finder.getByLabel('Intitulé').fill('Ophtalmologue — Dr Lemoine');
-  await finder.getByRole('radio', { name: 'Matin' }).click({ force: true });
+  await finder.getByText('Matin', { exact: true }).click();
   await finder.getByRole('button', { name: 'Proposer des créneaux' }).click();
   await expect(finder.getByText('Proposé par l’IA — à choisir par un professionnel')).toBeVisible();
   await page.screenshot(shot('slots'));
   await expectAccessible(page, 'slot suggestions');
   await finder.getByRole('button', { name: 'Choisir ce créneau' }).nth(1).click();
   await expect(page.getByText('Ophtalmologue — Dr Lemoine').first()).toBeVisible();
-  await expect(page.getByText(/Propositions de créneaux de rendez-vous · (modifié et )?validé par Isabelle Morel/)).toBeVisible();
+  await expect(page.getByText(/Proposé par l’IA · (modifié et )?validé par Isabelle Morel/).first()).toBeVisible();
   await page.screenshot(shot('appointments'));
   await expectAccessible(page, 'appointments');
 
@@ -64,6 +70,7 @@ test('following a resident’s needs: notes timeline, an assessment, an appointm
   await expectAccessible(page, 'synthesis');
   await page.getByRole('link', { name: /Ouvrir la proposition/ }).click();
   await page.getByRole('button', { name: 'Accepter', exact: true }).click();
+  await page.getByRole('button', { name: 'Confirmer l’acceptation' }).click();
   await expect(page.getByText('Votre décision est enregistrée.')).toBeVisible();
   await page.goto(`/people/${person.id}?tab=synthesis`);
   await expect(page.getByText(/Validée par Isabelle Morel/)).toBeVisible();

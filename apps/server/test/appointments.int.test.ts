@@ -55,7 +55,12 @@ describe.each(ENGINES)('appointments on %s', (engine) => {
     const smtpPort = (smtp.server.address() as AddressInfo).port;
     const smsPort = (sms.address() as AddressInfo).port;
     t = await buildTestApp(engine, {
-      gateways: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, mailFrom: 'Présence <rappels@ehpad-a.test>', smsUrl: `http://127.0.0.1:${smsPort}/send`, smsToken: 'tok-secret' },
+      gateways: {
+        smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+        mailFrom: 'Présence <rappels@ehpad-a.test>',
+        smsUrl: `http://127.0.0.1:${smsPort}/send`,
+        smsToken: 'tok-secret',
+      },
     });
     // A trusted person with a mobile number, to be reminded of external appointments.
     await t.db.query(
@@ -110,7 +115,14 @@ describe.each(ENGINES)('appointments on %s', (engine) => {
     expect(clash.json().error.message).toMatch(/Dentiste/);
     const forced = await t.request('POST', `/api/people/${t.fx.personA1}/appointments`, {
       cookie: secretary,
-      body: { kind: 'hairdresser', setting: 'internal', label: 'Coiffeur', start: `${day}T13:30`, end: `${day}T14:00`, overrideConflicts: 'Seul créneau du coiffeur ce mois-ci' },
+      body: {
+        kind: 'hairdresser',
+        setting: 'internal',
+        label: 'Coiffeur',
+        start: `${day}T13:30`,
+        end: `${day}T14:00`,
+        overrideConflicts: 'Seul créneau du coiffeur ce mois-ci',
+      },
     });
     expect(forced.statusCode).toBe(201);
     // the accompanying nurse is busy too: booking her for another person at the same time is blocking
@@ -147,7 +159,19 @@ describe.each(ENGINES)('appointments on %s', (engine) => {
     const nurse = await t.as('nurse');
     const res = await t.request('POST', `/api/people/${t.fx.personA1}/appointment-slots`, {
       cookie: nurse,
-      body: { kind: 'consultation', setting: 'external', label: 'Ophtalmologue', transport: 'vsl', travelMinutes: 20, durationMinutes: 30, from: day, to: day, dayStart: '09:00', dayEnd: '17:00', weekdays: ['tue'] },
+      body: {
+        kind: 'consultation',
+        setting: 'external',
+        label: 'Ophtalmologue',
+        transport: 'vsl',
+        travelMinutes: 20,
+        durationMinutes: 30,
+        from: day,
+        to: day,
+        dayStart: '09:00',
+        dayEnd: '17:00',
+        weekdays: ['tue'],
+      },
     });
     expect(res.statusCode).toBe(200);
     const { proposalId, suggestions } = res.json();
@@ -184,7 +208,9 @@ describe.each(ENGINES)('appointments on %s', (engine) => {
     expect(text.auth).toBe('Bearer tok-secret');
     expect(text.body.to).toBe('+33612345678');
     expect(texts.map((x) => x.body.text)).toEqual(expect.arrayContaining([expect.stringMatching(/Germaine Martin a un rendez-vous \(Dentiste — Dr Petit\)/)]));
-    const sent = await t.db.query<{ attempts: number; provider_id: string }>("SELECT attempts, provider_id FROM reminder WHERE channel = 'sms' AND status = 'sent'");
+    const sent = await t.db.query<{ attempts: number; provider_id: string }>(
+      "SELECT attempts, provider_id FROM reminder WHERE channel = 'sms' AND status = 'sent'",
+    );
     expect(sent.map((r) => r.attempts)).toEqual([2, 2]);
     expect(sent.every((r) => /^sms-\d+$/.test(r.provider_id))).toBe(true);
     // without any gateway, a due reminder is stored with the reason, visible in the outbox view
@@ -210,7 +236,10 @@ describe.each(ENGINES)('appointments on %s', (engine) => {
     expect(mine).toMatch(/SUMMARY:Accompagnement : Dentiste — Dr Petit \(Germaine Martin\)/);
     const [a] = (await t.request('GET', `/api/people/${t.fx.personA1}/appointments`, { cookie: nurse })).json();
     await t.db.query("UPDATE reminder SET status = 'pending' WHERE appointment_id = $1 AND status <> 'sent'", [a.id]);
-    const cancelled = await t.request('POST', `/api/people/${t.fx.personA1}/appointments/${a.id}/status`, { cookie: nurse, body: { status: 'cancelled', reason: 'Dentiste malade' } });
+    const cancelled = await t.request('POST', `/api/people/${t.fx.personA1}/appointments/${a.id}/status`, {
+      cookie: nurse,
+      body: { status: 'cancelled', reason: 'Dentiste malade' },
+    });
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json().reminders.every((r: { status: string }) => r.status === 'sent' || r.status === 'cancelled')).toBe(true);
   });

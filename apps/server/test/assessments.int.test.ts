@@ -68,7 +68,9 @@ describe.each(ENGINES)('assessments in the product on %s', (engine) => {
     const nurse = await t.as('nurse');
     const input = { sensoryPerception: 3, moisture: 3, activity: 3, mobility: 3, nutrition: 3, frictionShear: 2 };
     const def = (await t.request('POST', `/api/people/${t.fx.personA1}/assessments`, { cookie: nurse, body: { scale: 'braden', input } })).json();
-    const low = (await t.request('POST', `/api/people/${t.fx.personA1}/assessments`, { cookie: nurse, body: { scale: 'braden', input, options: { threshold: 15 } } })).json();
+    const low = (
+      await t.request('POST', `/api/people/${t.fx.personA1}/assessments`, { cookie: nurse, body: { scale: 'braden', input, options: { threshold: 15 } } })
+    ).json();
     expect(def.result).toMatchObject({ total: 17, atRisk: true, threshold: 18 });
     expect(low.result).toMatchObject({ total: 17, atRisk: false, threshold: 15 });
     expect(low.options).toEqual({ threshold: 15 });
@@ -100,7 +102,10 @@ describe.each(ENGINES)('assessments in the product on %s', (engine) => {
     expect(closed.statusCode).toBe(200);
     due = closed.json();
     expect(due.find((d: { kind: string }) => d.kind === 'team-review')).toMatchObject({ doneNote: 'Point en réunion d’équipe du mardi' });
-    const twice = await t.request('POST', `/api/people/${t.fx.personA2}/assessment-dues/${byKind['team-review'].id}/done`, { cookie: nurse, body: { note: 'encore' } });
+    const twice = await t.request('POST', `/api/people/${t.fx.personA2}/assessment-dues/${byKind['team-review'].id}/done`, {
+      cookie: nurse,
+      body: { note: 'encore' },
+    });
     expect(twice.statusCode).toBe(404);
   });
 

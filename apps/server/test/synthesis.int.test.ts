@@ -11,7 +11,12 @@ const dateAgo = (d: number) => daysAgo(d).slice(0, 10);
  * A local server speaking the OpenAI chat-completions protocol: it rewrites every source sentence of the request
  * as « Reformulé : … [Sn] », or, when told to, drops the markers (a model that loses the links).
  */
-async function fakeModel(): Promise<{ url: string; requests: { auth?: string; body: { model: string; messages: { role: string; content: string }[] } }[]; mode: { loseLinks: boolean }; close: () => Promise<void> }> {
+async function fakeModel(): Promise<{
+  url: string;
+  requests: { auth?: string; body: { model: string; messages: { role: string; content: string }[] } }[];
+  mode: { loseLinks: boolean };
+  close: () => Promise<void>;
+}> {
   const requests: { auth?: string; body: { model: string; messages: { role: string; content: string }[] } }[] = [];
   const mode = { loseLinks: false };
   const server: Server = createServer((req, res) => {
@@ -53,7 +58,9 @@ describe.each(ENGINES)('needs synthesis through the guarantee on %s', (engine) =
       [3, 'Nouvelle chute en allant aux toilettes. Visite de sa fille, très souriante.'],
       [2, 'Pas de douleur. Sa fille est angoissée.'],
     ] as const)
-      expect((await t.request('POST', `/api/people/${t.fx.personA1}/notes`, { cookie: nurse, body: { format: 'free', body, observedAt: daysAgo(d) } })).statusCode).toBe(201);
+      expect(
+        (await t.request('POST', `/api/people/${t.fx.personA1}/notes`, { cookie: nurse, body: { format: 'free', body, observedAt: daysAgo(d) } })).statusCode,
+      ).toBe(201);
     expect(
       (
         await t.request('POST', `/api/people/${t.fx.personA1}/assessments`, {
@@ -77,10 +84,16 @@ describe.each(ENGINES)('needs synthesis through the guarantee on %s', (engine) =
     expect(section('signals')[0].text).toBe('Chute : 2 transmissions sur la période, en hausse (1 la période précédente).');
     expect(section('signals')[0].sources).toHaveLength(2);
     // « sa fille est angoissée » is not the person's anxiety; « pas de douleur » is not pain
-    expect(section('signals').map((x: { text: string }) => x.text).join(' ')).not.toMatch(/Anxiété|Douleur/);
+    expect(
+      section('signals')
+        .map((x: { text: string }) => x.text)
+        .join(' '),
+    ).not.toMatch(/Anxiété|Douleur/);
     expect(section('assessments')[0].text).toMatch(/^Mini-GDS le .* : Mini-GDS 1\/4 — suspicion de dépression\.$/);
     expect(section('wishes')[0].text).toMatch(/« Mme souhaite retourner au jardin quand il fera beau »/);
-    expect(section('life').map((x: { text: string }) => x.text)).toEqual(expect.arrayContaining([expect.stringMatching(/« Visite de sa fille, très souriante »/)]));
+    expect(section('life').map((x: { text: string }) => x.text)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/« Visite de sa fille, très souriante »/)]),
+    );
     // every source is a record of this person
     const noteIds = new Set((await t.db.query<{ id: string }>('SELECT id FROM care_note WHERE person_id = $1', [t.fx.personA1])).map((r) => r.id));
     for (const x of section('signals')) for (const src of x.sources) expect(noteIds.has(src.id)).toBe(true);
@@ -94,13 +107,18 @@ describe.each(ENGINES)('needs synthesis through the guarantee on %s', (engine) =
     const cookie = await t.as('coordination_nurse');
     const [latest] = (await t.request('GET', `/api/people/${t.fx.personA1}/syntheses`, { cookie })).json();
     const p = (await t.request('GET', `/api/proposals/${latest.proposal.id}`, { cookie })).json();
-    const sentences = p.content.sentences.map((x: { id: string; text: string }, k: number) => (k === 0 ? { ...x, text: 'Deux chutes cette quinzaine, une de plus qu’avant.' } : x));
+    const sentences = p.content.sentences.map((x: { id: string; text: string }, k: number) =>
+      k === 0 ? { ...x, text: 'Deux chutes cette quinzaine, une de plus qu’avant.' } : x,
+    );
     const bad = await t.request('POST', `/api/proposals/${p.id}/decision`, {
       cookie,
       body: { decision: 'amend', content: { ...p.content, sentences: [...sentences, { id: 'S999', text: 'Ajout' }] }, reason: 'reformulé' },
     });
     expect(bad.statusCode).toBe(400);
-    const ok = await t.request('POST', `/api/proposals/${p.id}/decision`, { cookie, body: { decision: 'amend', content: { ...p.content, sentences }, reason: 'reformulé' } });
+    const ok = await t.request('POST', `/api/proposals/${p.id}/decision`, {
+      cookie,
+      body: { decision: 'amend', content: { ...p.content, sentences }, reason: 'reformulé' },
+    });
     expect(ok.statusCode).toBe(200);
     const s = (await t.request('GET', `/api/people/${t.fx.personA1}/syntheses/${latest.id}`, { cookie })).json();
     expect(s.validatedBy).toBe('Test coordination_nurse');
@@ -121,7 +139,9 @@ describe.each(ENGINES)('needs synthesis through the guarantee on %s', (engine) =
     const ids = s.content.sections.flatMap((x: { sentences: { id: string }[] }) => x.sentences.map((y) => y.id));
     expect(s.rewrite.sentences.flatMap((x: { sources: string[] }) => x.sources).sort()).toEqual([...ids].sort());
     model.mode.loseLinks = true;
-    const lost = (await t.request('POST', `/api/people/${t.fx.personA1}/syntheses`, { cookie, body: { from: dateAgo(13), to: dateAgo(0), rewrite: true } })).json();
+    const lost = (
+      await t.request('POST', `/api/people/${t.fx.personA1}/syntheses`, { cookie, body: { from: dateAgo(13), to: dateAgo(0), rewrite: true } })
+    ).json();
     model.mode.loseLinks = false;
     expect(lost.rewrite).toMatchObject({ status: 'failed', reason: 'lost_links' });
     expect(JSON.stringify(lost)).not.toContain('sk-test-secret');
@@ -138,7 +158,10 @@ describe.each(ENGINES)('needs synthesis through the guarantee on %s', (engine) =
     expect(inverted.json().error.issues[0].field).toBe('to');
     const future = await t.request('POST', `/api/people/${t.fx.personA1}/syntheses`, { cookie, body: { from: dateAgo(1), to: dateAgo(-3) } });
     expect(future.json().error.issues[0]).toMatchObject({ field: 'to', reason: 'in_the_future' });
-    const obj = await t.request('PUT', `/api/people/${t.fx.personA2}/objections/needs-synthesis`, { cookie: await t.as('head_of_care'), body: { expressedBy: 'person', note: 'Ne souhaite pas de résumé automatique' } });
+    const obj = await t.request('PUT', `/api/people/${t.fx.personA2}/objections/needs-synthesis`, {
+      cookie: await t.as('head_of_care'),
+      body: { expressedBy: 'person', note: 'Ne souhaite pas de résumé automatique' },
+    });
     expect(obj.statusCode).toBe(200);
     const refused = await t.request('POST', `/api/people/${t.fx.personA2}/syntheses`, { cookie, body: { from: dateAgo(13), to: dateAgo(0) } });
     expect(refused.statusCode).toBe(409);

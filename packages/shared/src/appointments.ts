@@ -27,8 +27,10 @@ const appointmentFields = {
 /** Internal appointments (hairdresser on site, a family visit in the lounge) have no transport and no travel. */
 function internalHasNoTravel(a: { setting: string; transport: string; travelMinutes: number }, ctx: z.RefinementCtx) {
   if (a.setting !== 'internal') return;
-  if (a.transport !== 'none') ctx.addIssue({ code: 'custom', path: ['transport'], message: 'An internal appointment has no transport', params: { reason: 'internal_no_transport' } });
-  if (a.travelMinutes !== 0) ctx.addIssue({ code: 'custom', path: ['travelMinutes'], message: 'An internal appointment has no travel time', params: { reason: 'internal_no_travel' } });
+  if (a.transport !== 'none')
+    ctx.addIssue({ code: 'custom', path: ['transport'], message: 'An internal appointment has no transport', params: { reason: 'internal_no_transport' } });
+  if (a.travelMinutes !== 0)
+    ctx.addIssue({ code: 'custom', path: ['travelMinutes'], message: 'An internal appointment has no travel time', params: { reason: 'internal_no_travel' } });
 }
 
 export const appointmentInputSchema = z
@@ -43,9 +45,7 @@ export const appointmentInputSchema = z
   .superRefine(internalHasNoTravel);
 export type AppointmentInput = z.input<typeof appointmentInputSchema>;
 
-export const appointmentStatusSchema = z
-  .object({ status: z.enum(['done', 'cancelled']), reason: z.string().trim().max(500).optional() })
-  .strict();
+export const appointmentStatusSchema = z.object({ status: z.enum(['done', 'cancelled']), reason: z.string().trim().max(500).optional() }).strict();
 
 export const appointmentQuerySchema = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }).strict();
 

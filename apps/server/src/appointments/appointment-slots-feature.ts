@@ -48,7 +48,9 @@ export function registerAppointmentSlots(g: GuaranteeService): void {
     contentSchema: appointmentSlotsContent,
     async apply(tx, proposal, content, decider) {
       if (content.requestId !== proposal.subjectId)
-        throw validationError([{ field: 'content.requestId', reason: 'not_this_request', message: 'The slots must answer the request they were proposed for' }]);
+        throw validationError([
+          { field: 'content.requestId', reason: 'not_this_request', message: 'The slots must answer the request they were proposed for' },
+        ]);
       const [req] = await tx.query<{ person_id: string; request: AppointmentData & { durationMinutes: number }; appointment_id: string | null }>(
         'SELECT person_id, request, appointment_id FROM appointment_request WHERE id = $1 AND facility_id = $2 FOR UPDATE',
         [content.requestId, proposal.facilityId],
@@ -58,13 +60,20 @@ export function registerAppointmentSlots(g: GuaranteeService): void {
       const slot = content.slots[content.chosen]!;
       const minutes = (Date.parse(`${slot.end}:00Z`) - Date.parse(`${slot.start}:00Z`)) / 60_000;
       if (minutes !== req.request.durationMinutes)
-        throw validationError([{ field: `content.slots.${content.chosen}.end`, reason: 'wrong_duration', message: `The appointment lasts ${req.request.durationMinutes} minutes` }]);
+        throw validationError([
+          { field: `content.slots.${content.chosen}.end`, reason: 'wrong_duration', message: `The appointment lasts ${req.request.durationMinutes} minutes` },
+        ]);
       const data: AppointmentData = { ...req.request, start: slot.start, end: slot.end };
       // The calendar may have changed since the proposal: re-check before booking.
       const blocking = (await conflictsFor(tx, req.person_id, data)).filter((c) => c.severity === 'blocking');
-      if (blocking.length)
-        throw validationError(blocking.map((c) => ({ field: `content.slots.${content.chosen}`, reason: 'conflict', message: c.message })));
-      const id = await insertAppointment(tx, { facilityId: proposal.facilityId, personId: req.person_id, data, createdBy: decider?.userId ?? null, proposalId: proposal.id });
+      if (blocking.length) throw validationError(blocking.map((c) => ({ field: `content.slots.${content.chosen}`, reason: 'conflict', message: c.message })));
+      const id = await insertAppointment(tx, {
+        facilityId: proposal.facilityId,
+        personId: req.person_id,
+        data,
+        createdBy: decider?.userId ?? null,
+        proposalId: proposal.id,
+      });
       await tx.query('UPDATE appointment_request SET appointment_id = $2 WHERE id = $1', [content.requestId, id]);
       return { type: 'appointment', id };
     },

@@ -20,7 +20,12 @@ export interface AppointmentData {
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Conflicts of an appointment (travel included) with the person's and the accompanying staff member's other commitments. */
-export async function conflictsFor(q: Queryable, personId: string, a: Pick<AppointmentData, 'start' | 'end' | 'travelMinutes' | 'accompaniedBy'>, excludeAppointment?: string): Promise<AppointmentConflict[]> {
+export async function conflictsFor(
+  q: Queryable,
+  personId: string,
+  a: Pick<AppointmentData, 'start' | 'end' | 'travelMinutes' | 'accompaniedBy'>,
+  excludeAppointment?: string,
+): Promise<AppointmentConflict[]> {
   const busy = await busyItems(q, {
     personId,
     staffId: a.accompaniedBy,
@@ -49,7 +54,22 @@ export async function insertAppointment(
   const [row] = await q.query<{ id: string }>(
     `INSERT INTO appointment (facility_id, person_id, starts_at, ends_at, label, kind, setting, location, transport, travel_minutes, accompanied_by, notes, created_by, proposal_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-    [o.facilityId, o.personId, d.start, d.end, d.label, d.kind, d.setting, d.location, d.transport, d.travelMinutes, d.accompaniedBy, d.notes, o.createdBy, o.proposalId ?? null],
+    [
+      o.facilityId,
+      o.personId,
+      d.start,
+      d.end,
+      d.label,
+      d.kind,
+      d.setting,
+      d.location,
+      d.transport,
+      d.travelMinutes,
+      d.accompaniedBy,
+      d.notes,
+      o.createdBy,
+      o.proposalId ?? null,
+    ],
   );
   await remind(q, row!.id);
   return row!.id;
@@ -65,7 +85,10 @@ export async function updateAppointment(q: Queryable, id: string, d: Appointment
 }
 
 async function remind(q: Queryable, id: string): Promise<void> {
-  const [a] = await q.query<AppointmentRow & { facility_name: string }>(`${SELECT} , f.name AS facility_name FROM appointment a ${JOINS} JOIN facility f ON f.id = a.facility_id WHERE a.id = $1`, [id]);
+  const [a] = await q.query<AppointmentRow & { facility_name: string }>(
+    `${SELECT} , f.name AS facility_name FROM appointment a ${JOINS} JOIN facility f ON f.id = a.facility_id WHERE a.id = $1`,
+    [id],
+  );
   if (!a || a.status !== 'planned') return;
   await planReminders(q, {
     id: a.id,

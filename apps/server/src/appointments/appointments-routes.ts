@@ -15,12 +15,24 @@ export function appointmentsRoutes(app: FastifyInstance, appointments: Appointme
 
   r.get(
     '/api/appointments',
-    { schema: { tags, summary: "The facility's appointments over a period (the team's agenda)", querystring: z.object({ from: z.iso.date(), to: z.iso.date() }).strict() } },
+    {
+      schema: {
+        tags,
+        summary: "The facility's appointments over a period (the team's agenda)",
+        querystring: z.object({ from: z.iso.date(), to: z.iso.date() }).strict(),
+      },
+    },
     (req) => appointments.agenda(ctx(req), req.query.from, req.query.to),
   );
   r.get(
     '/api/appointments/reminders',
-    { schema: { tags, summary: 'The reminders outbox: sent, waiting, stored for lack of a gateway, failed', querystring: z.object({ status: z.enum(['pending', 'sent', 'stored', 'failed', 'cancelled']).optional() }).strict() } },
+    {
+      schema: {
+        tags,
+        summary: 'The reminders outbox: sent, waiting, stored for lack of a gateway, failed',
+        querystring: z.object({ status: z.enum(['pending', 'sent', 'stored', 'failed', 'cancelled']).optional() }).strict(),
+      },
+    },
     (req) => appointments.reminders(ctx(req), req.query.status),
   );
   r.get('/api/appointments/staff', { schema: { tags, summary: 'Staff members who may accompany a person' } }, (req) => appointments.staff(ctx(req)));
@@ -29,11 +41,20 @@ export function appointmentsRoutes(app: FastifyInstance, appointments: Appointme
   );
   r.get(
     '/api/people/:id/appointments',
-    { schema: { tags, summary: "A person's appointments with their conflicts and reminders (audited read)", params: person, querystring: appointmentQuerySchema } },
+    {
+      schema: {
+        tags,
+        summary: "A person's appointments with their conflicts and reminders (audited read)",
+        params: person,
+        querystring: appointmentQuerySchema,
+      },
+    },
     (req) => appointments.listForPerson(ctx(req), req.params.id, req.query.from, req.query.to),
   );
-  r.get('/api/people/:id/appointments.ics', { schema: { tags, summary: "A person's appointments as an iCalendar file (audited read)", params: person } }, async (req, reply) =>
-    reply.headers(ics('rendez-vous')).send(await appointments.personCalendar(ctx(req), req.params.id)),
+  r.get(
+    '/api/people/:id/appointments.ics',
+    { schema: { tags, summary: "A person's appointments as an iCalendar file (audited read)", params: person } },
+    async (req, reply) => reply.headers(ics('rendez-vous')).send(await appointments.personCalendar(ctx(req), req.params.id)),
   );
   r.post(
     '/api/people/:id/appointments/check',
@@ -42,7 +63,14 @@ export function appointmentsRoutes(app: FastifyInstance, appointments: Appointme
   );
   r.post(
     '/api/people/:id/appointments',
-    { schema: { tags, summary: 'Book an appointment; blocking conflicts → 409 unless a reason is given; reminders are written', params: person, body: appointmentInputSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Book an appointment; blocking conflicts → 409 unless a reason is given; reminders are written',
+        params: person,
+        body: appointmentInputSchema,
+      },
+    },
     async (req, reply) => reply.code(201).send(await appointments.create(ctx(req), req.params.id, req.body)),
   );
   r.put(
@@ -57,7 +85,14 @@ export function appointmentsRoutes(app: FastifyInstance, appointments: Appointme
   );
   r.post(
     '/api/people/:id/appointment-slots',
-    { schema: { tags, summary: 'Suggest slots for an appointment: a proposal of the slot assistant, decided by a professional', params: person, body: slotRequestSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Suggest slots for an appointment: a proposal of the slot assistant, decided by a professional',
+        params: person,
+        body: slotRequestSchema,
+      },
+    },
     (req) => appointments.suggest(ctx(req), req.params.id, req.body),
   );
   r.get('/api/people/:id/routines', { schema: { tags, summary: "The person's usual routines (sieste, toilette…)", params: person } }, (req) =>
@@ -66,7 +101,9 @@ export function appointmentsRoutes(app: FastifyInstance, appointments: Appointme
   r.post('/api/people/:id/routines', { schema: { tags, summary: 'Add a routine', params: person, body: routineInputSchema } }, async (req, reply) =>
     reply.code(201).send(await appointments.addRoutine(ctx(req), req.params.id, req.body)),
   );
-  r.delete('/api/people/:id/routines/:routineId', { schema: { tags, summary: 'Remove a routine', params: z.object({ id: z.uuid(), routineId: z.uuid() }) } }, (req) =>
-    appointments.removeRoutine(ctx(req), req.params.id, req.params.routineId),
+  r.delete(
+    '/api/people/:id/routines/:routineId',
+    { schema: { tags, summary: 'Remove a routine', params: z.object({ id: z.uuid(), routineId: z.uuid() }) } },
+    (req) => appointments.removeRoutine(ctx(req), req.params.id, req.params.routineId),
   );
 }

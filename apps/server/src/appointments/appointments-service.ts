@@ -11,7 +11,15 @@ import { suggestSlots, SlotRequestError } from '../appointments-core/slots.js';
 import { toICalendar, type CalendarEvent } from '../appointments-core/ical.js';
 import { busyItems, routinesOf } from './busy.js';
 import { isRealLocalTime, toLocal } from './local-time.js';
-import { conflictsFor, findAppointments, insertAppointment, remindersOf, updateAppointment, type AppointmentData, type AppointmentRow } from './appointments-repository.js';
+import {
+  conflictsFor,
+  findAppointments,
+  insertAppointment,
+  remindersOf,
+  updateAppointment,
+  type AppointmentData,
+  type AppointmentRow,
+} from './appointments-repository.js';
 import { cancelReminders } from './reminders.js';
 import { APPOINTMENT_SLOTS_KIND, APPOINTMENT_SLOTS_SLUG, type AppointmentSlotsContent } from './appointment-slots-feature.js';
 import { APPOINTMENT_MAX_MINUTES } from '@presence/shared';
@@ -58,7 +66,14 @@ export class AppointmentsService {
     const facilityId = this.facility(ctx);
     if (to < from) throw validationError([{ field: 'to', reason: 'before_from', message: 'The period ends before it starts' }]);
     const rows = await findAppointments(this.db, { facilityId, from, to });
-    await appendAudit(this.db, ctx, { action: 'appointments.agenda.read', outcome: 'allowed', targetType: 'facility', targetId: facilityId, facilityId, details: { from, to, people: new Set(rows.map((r) => r.person_id)).size } });
+    await appendAudit(this.db, ctx, {
+      action: 'appointments.agenda.read',
+      outcome: 'allowed',
+      targetType: 'facility',
+      targetId: facilityId,
+      facilityId,
+      details: { from, to, people: new Set(rows.map((r) => r.person_id)).size },
+    });
     return this.toDtos(rows);
   }
 
@@ -116,10 +131,20 @@ export class AppointmentsService {
   async setStatus(ctx: Ctx, personId: string, id: string, status: 'done' | 'cancelled', reason?: string): Promise<Appointment> {
     const person = await this.people.scopeForWrite(ctx, personId, 'person.appointment.status');
     await this.db.transaction(async (tx) => {
-      const rows = await tx.query("UPDATE appointment SET status = $3, updated_at = now() WHERE id = $1 AND person_id = $2 AND status = 'planned' RETURNING id", [id, personId, status]);
+      const rows = await tx.query(
+        "UPDATE appointment SET status = $3, updated_at = now() WHERE id = $1 AND person_id = $2 AND status = 'planned' RETURNING id",
+        [id, personId, status],
+      );
       if (!rows.length) throw notFound('Planned appointment');
       await cancelReminders(tx, id);
-      await appendAudit(tx, ctx, { action: `person.appointment.${status}`, outcome: 'allowed', targetType: 'person', targetId: personId, facilityId: person.facilityId, details: { appointmentId: id, reason } });
+      await appendAudit(tx, ctx, {
+        action: `person.appointment.${status}`,
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: personId,
+        facilityId: person.facilityId,
+        details: { appointmentId: id, reason },
+      });
     });
     return this.one(person.facilityId, id);
   }
@@ -137,21 +162,30 @@ export class AppointmentsService {
     let slots;
     try {
       slots = suggestSlots(
-        { durationMinutes: input.durationMinutes, travelMinutes: input.travelMinutes, from: input.from, to: input.to, dayStart: input.dayStart, dayEnd: input.dayEnd, weekdays: input.weekdays, preferred: input.preferred, notBefore: now },
+        {
+          durationMinutes: input.durationMinutes,
+          travelMinutes: input.travelMinutes,
+          from: input.from,
+          to: input.to,
+          dayStart: input.dayStart,
+          dayEnd: input.dayEnd,
+          weekdays: input.weekdays,
+          preferred: input.preferred,
+          notBefore: now,
+        },
         busy,
       );
     } catch (e) {
-      if (e instanceof SlotRequestError) throw validationError(e.issues.map((i) => ({ field: i.field, reason: i.reason, message: i.reason.replace(/_/g, ' ') })));
+      if (e instanceof SlotRequestError)
+        throw validationError(e.issues.map((i) => ({ field: i.field, reason: i.reason, message: i.reason.replace(/_/g, ' ') })));
       throw e;
     }
     if (!slots.length) return { proposalId: null, suggestions: [] };
     const proposalId = await this.db.transaction(async (tx) => {
-      const [req] = await tx.query<{ id: string }>('INSERT INTO appointment_request (facility_id, person_id, request, created_by) VALUES ($1, $2, $3, $4) RETURNING id', [
-        person.facilityId,
-        personId,
-        input,
-        ctx.actor.userId,
-      ]);
+      const [req] = await tx.query<{ id: string }>(
+        'INSERT INTO appointment_request (facility_id, person_id, request, created_by) VALUES ($1, $2, $3, $4) RETURNING id',
+        [person.facilityId, personId, input, ctx.actor.userId],
+      );
       const content: AppointmentSlotsContent = { requestId: req!.id, slots: slots.map((s) => ({ start: s.start, end: s.end })), chosen: 0 };
       const p = await this.guarantee.propose(
         {
@@ -171,7 +205,14 @@ export class AppointmentsService {
         },
         tx,
       );
-      await appendAudit(tx, ctx, { action: 'person.appointment.suggest', outcome: 'allowed', targetType: 'person', targetId: personId, facilityId: person.facilityId, details: { requestId: req!.id, slots: slots.length } });
+      await appendAudit(tx, ctx, {
+        action: 'person.appointment.suggest',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: personId,
+        facilityId: person.facilityId,
+        details: { requestId: req!.id, slots: slots.length },
+      });
       return p.id;
     });
     return { proposalId, suggestions: slots };
@@ -185,15 +226,18 @@ export class AppointmentsService {
   async addRoutine(ctx: Ctx, personId: string, input: z.output<typeof routineInputSchema>): Promise<Routine[]> {
     const person = await this.people.scopeForWrite(ctx, personId, 'person.routine.create');
     await this.db.transaction(async (tx) => {
-      const [r] = await tx.query<{ id: string }>('INSERT INTO person_routine (facility_id, person_id, label, days, start_time, end_time) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id', [
-        person.facilityId,
-        personId,
-        input.label,
-        input.days,
-        input.start,
-        input.end,
-      ]);
-      await appendAudit(tx, ctx, { action: 'person.routine.create', outcome: 'allowed', targetType: 'person', targetId: personId, facilityId: person.facilityId, details: { routineId: r!.id, label: input.label } });
+      const [r] = await tx.query<{ id: string }>(
+        'INSERT INTO person_routine (facility_id, person_id, label, days, start_time, end_time) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id',
+        [person.facilityId, personId, input.label, input.days, input.start, input.end],
+      );
+      await appendAudit(tx, ctx, {
+        action: 'person.routine.create',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: personId,
+        facilityId: person.facilityId,
+        details: { routineId: r!.id, label: input.label },
+      });
     });
     return routinesOf(this.db, personId);
   }
@@ -203,7 +247,14 @@ export class AppointmentsService {
     await this.db.transaction(async (tx) => {
       const rows = await tx.query('DELETE FROM person_routine WHERE id = $1 AND person_id = $2 RETURNING id', [routineId, personId]);
       if (!rows.length) throw notFound('Routine');
-      await appendAudit(tx, ctx, { action: 'person.routine.delete', outcome: 'allowed', targetType: 'person', targetId: personId, facilityId: person.facilityId, details: { routineId } });
+      await appendAudit(tx, ctx, {
+        action: 'person.routine.delete',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: personId,
+        facilityId: person.facilityId,
+        details: { routineId },
+      });
     });
     return routinesOf(this.db, personId);
   }
@@ -234,7 +285,10 @@ export class AppointmentsService {
     const person = await this.people.auditedRead(ctx, personId, 'person.appointments.read', { ics: true });
     const today = new Date().toISOString().slice(0, 10);
     const rows = await findAppointments(this.db, { facilityId: person.facilityId, personId, from: shiftDate(today, -31) });
-    return toICalendar(`Rendez-vous — ${person.name}`, rows.filter((r) => r.status !== 'cancelled').map((r) => this.event(r, false)));
+    return toICalendar(
+      `Rendez-vous — ${person.name}`,
+      rows.filter((r) => r.status !== 'cancelled').map((r) => this.event(r, false)),
+    );
   }
 
   /** iCalendar of the appointments the staff member accompanies. */
@@ -242,7 +296,10 @@ export class AppointmentsService {
     const facilityId = this.facility(ctx);
     const today = new Date().toISOString().slice(0, 10);
     const rows = await findAppointments(this.db, { facilityId, staffId: ctx.actor.userId, from: shiftDate(today, -31) });
-    return toICalendar('Mes accompagnements', rows.filter((r) => r.status !== 'cancelled').map((r) => this.event(r, true)));
+    return toICalendar(
+      'Mes accompagnements',
+      rows.filter((r) => r.status !== 'cancelled').map((r) => this.event(r, true)),
+    );
   }
 
   private event(r: AppointmentRow, forStaff: boolean): CalendarEvent {
@@ -271,18 +328,26 @@ export class AppointmentsService {
     const issues = [];
     for (const field of ['start', 'end'] as const)
       if (!isRealLocalTime(input[field]))
-        issues.push({ field, reason: 'impossible_time', message: `${input[field]} is not a real time here (calendar date, or an hour skipped when the clocks go forward)` });
+        issues.push({
+          field,
+          reason: 'impossible_time',
+          message: `${input[field]} is not a real time here (calendar date, or an hour skipped when the clocks go forward)`,
+        });
     if (!issues.length) {
       const minutes = (Date.parse(`${input.end}:00Z`) - Date.parse(`${input.start}:00Z`)) / 60_000;
       if (minutes <= 0) issues.push({ field: 'end', reason: 'not_after_start', message: 'An appointment ends after it starts' });
-      else if (minutes > APPOINTMENT_MAX_MINUTES) issues.push({ field: 'end', reason: 'too_long', message: `An appointment lasts at most ${APPOINTMENT_MAX_MINUTES / 60} hours` });
+      else if (minutes > APPOINTMENT_MAX_MINUTES)
+        issues.push({ field: 'end', reason: 'too_long', message: `An appointment lasts at most ${APPOINTMENT_MAX_MINUTES / 60} hours` });
     }
     if (issues.length) throw validationError(issues);
   }
 
   private async checkStaff(facilityId: string, staffId: string | null): Promise<void> {
     if (!staffId) return;
-    const rows = await this.db.query("SELECT id FROM app_user WHERE id = $1 AND facility_id = $2 AND active AND role NOT IN ('relative', 'user_representative')", [staffId, facilityId]);
+    const rows = await this.db.query(
+      "SELECT id FROM app_user WHERE id = $1 AND facility_id = $2 AND active AND role NOT IN ('relative', 'user_representative')",
+      [staffId, facilityId],
+    );
     if (!rows.length) throw validationError([{ field: 'accompaniedBy', reason: 'unknown', message: 'No active staff member of this facility with this id' }]);
   }
 
@@ -308,7 +373,10 @@ export class AppointmentsService {
     const labels = await this.guarantee.labelsFor(this.db, 'appointment', ids);
     const out: Appointment[] = [];
     for (const r of rows) {
-      const conflicts = r.status === 'planned' ? await conflictsFor(this.db, r.person_id, { start: r.start, end: r.end, travelMinutes: r.travel_minutes, accompaniedBy: r.accompanied_by }, r.id) : [];
+      const conflicts =
+        r.status === 'planned'
+          ? await conflictsFor(this.db, r.person_id, { start: r.start, end: r.end, travelMinutes: r.travel_minutes, accompaniedBy: r.accompanied_by }, r.id)
+          : [];
       out.push({
         id: r.id,
         personId: r.person_id,
@@ -334,7 +402,18 @@ export class AppointmentsService {
 }
 
 function dataOf(i: Input): AppointmentData {
-  return { kind: i.kind, setting: i.setting, label: i.label, location: i.location, start: i.start, end: i.end, transport: i.transport, travelMinutes: i.travelMinutes, accompaniedBy: i.accompaniedBy, notes: i.notes };
+  return {
+    kind: i.kind,
+    setting: i.setting,
+    label: i.label,
+    location: i.location,
+    start: i.start,
+    end: i.end,
+    transport: i.transport,
+    travelMinutes: i.travelMinutes,
+    accompaniedBy: i.accompaniedBy,
+    notes: i.notes,
+  };
 }
 
 const shiftDate = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -25,7 +25,15 @@ export async function busyItems(
       WHERE i.person_id = $1 AND s.status = 'planned' AND s.day BETWEEN $2::date AND $3::date`,
     [o.personId, o.from, o.to],
   );
-  const appointments = await q.query<{ id: string; label: string; start: string; end: string; travel: number; person_id: string; accompanied_by: string | null }>(
+  const appointments = await q.query<{
+    id: string;
+    label: string;
+    start: string;
+    end: string;
+    travel: number;
+    person_id: string;
+    accompanied_by: string | null;
+  }>(
     `SELECT id, label, to_char(starts_at, 'YYYY-MM-DD"T"HH24:MI') AS start, to_char(ends_at, 'YYYY-MM-DD"T"HH24:MI') AS "end", travel_minutes AS travel, person_id, accompanied_by
        FROM appointment
       WHERE status <> 'cancelled' AND (person_id = $1 OR ($4::uuid IS NOT NULL AND accompanied_by = $4)) AND id IS DISTINCT FROM $5::uuid
@@ -35,7 +43,15 @@ export async function busyItems(
   const routines = await routinesOf(q, o.personId);
   const shift = (local: string, minutes: number) => new Date(Date.parse(`${local}:00Z`) + minutes * 60_000).toISOString().slice(0, 16);
   const items: BusyItem[] = [
-    ...sessions.map((s) => ({ kind: 'activity' as const, label: s.label, start: s.start, end: s.end, who: 'person' as const, sourceType: 'activity_session', sourceId: s.id })),
+    ...sessions.map((s) => ({
+      kind: 'activity' as const,
+      label: s.label,
+      start: s.start,
+      end: s.end,
+      who: 'person' as const,
+      sourceType: 'activity_session',
+      sourceId: s.id,
+    })),
     ...expandDaily(DEFAULT_MEALS, routines, o.from, o.to),
   ];
   for (const a of appointments) {

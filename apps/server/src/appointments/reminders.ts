@@ -45,7 +45,9 @@ export async function planReminders(q: Queryable, a: AppointmentForReminders, no
   const out: { channel: ChannelKind; recipient: string; address: string; at: Date; subject: string; body: string }[] = [];
   const travel = a.setting === 'external' ? ` Départ ${a.travelMinutes} min avant.` : '';
   if (a.accompaniedBy) {
-    const [staff] = await q.query<{ email: string; name: string }>("SELECT email, first_name || ' ' || last_name AS name FROM app_user WHERE id = $1", [a.accompaniedBy]);
+    const [staff] = await q.query<{ email: string; name: string }>("SELECT email, first_name || ' ' || last_name AS name FROM app_user WHERE id = $1", [
+      a.accompaniedBy,
+    ]);
     const at = sendAt(a.start, '18:00', now);
     if (staff && at)
       out.push({
@@ -129,15 +131,17 @@ export class ReminderOutbox {
         continue;
       }
       // Claim: a concurrent outbox (another server) sees it as not due any more.
-      const claimed = await this.db.query("UPDATE reminder SET send_at = $2, attempts = attempts + 1 WHERE id = $1 AND status = 'pending' AND attempts = $3 RETURNING id", [
-        r.id,
-        new Date(now.getTime() + backoffMs(r.attempts + 1)),
-        r.attempts,
-      ]);
+      const claimed = await this.db.query(
+        "UPDATE reminder SET send_at = $2, attempts = attempts + 1 WHERE id = $1 AND status = 'pending' AND attempts = $3 RETURNING id",
+        [r.id, new Date(now.getTime() + backoffMs(r.attempts + 1)), r.attempts],
+      );
       if (!claimed.length) continue;
       try {
         const result = await channel.send({ channel: r.channel, to: r.address, subject: r.subject, text: r.body, id: r.id });
-        await this.db.query("UPDATE reminder SET status = 'sent', sent_at = now(), provider_id = $2, last_error = NULL WHERE id = $1", [r.id, result.providerId]);
+        await this.db.query("UPDATE reminder SET status = 'sent', sent_at = now(), provider_id = $2, last_error = NULL WHERE id = $1", [
+          r.id,
+          result.providerId,
+        ]);
         counts.sent++;
       } catch (e) {
         const retry = e instanceof ChannelError ? e.retryable : true;

@@ -14,12 +14,25 @@ export function assessmentsRoutes(app: FastifyInstance, assessments: Assessments
   r.get('/api/assessments/scales', { schema: { tags, summary: 'The scales, their versions, options and form items' } }, () => assessments.scales());
   r.post(
     '/api/assessments/compute',
-    { schema: { tags, summary: 'Compute a score without recording it (the form’s live result); unknown keys → 400 naming the key', body: assessmentComputeSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Compute a score without recording it (the form’s live result); unknown keys → 400 naming the key',
+        body: assessmentComputeSchema,
+      },
+    },
     (req) => assessments.compute(req.body.scale, req.body.input, req.body.options),
   );
   r.get(
     '/api/people/:id/assessments',
-    { schema: { tags, summary: "A person's assessments, newest first, and the assessments due (audited read)", params: person, querystring: assessmentQuerySchema } },
+    {
+      schema: {
+        tags,
+        summary: "A person's assessments, newest first, and the assessments due (audited read)",
+        params: person,
+        querystring: assessmentQuerySchema,
+      },
+    },
     (req) => assessments.list(ctx(req), req.params.id, req.query.scale),
   );
   r.post(
@@ -36,7 +49,14 @@ export function assessmentsRoutes(app: FastifyInstance, assessments: Assessments
   );
   r.post(
     '/api/people/:id/assessment-dues/:dueId/done',
-    { schema: { tags, summary: 'Close a due item no scale answers, saying what was done', params: z.object({ id: z.uuid(), dueId: z.uuid() }), body: dueCloseSchema } },
+    {
+      schema: {
+        tags,
+        summary: 'Close a due item no scale answers, saying what was done',
+        params: z.object({ id: z.uuid(), dueId: z.uuid() }),
+        body: dueCloseSchema,
+      },
+    },
     (req) => assessments.closeDue(ctx(req), req.params.id, req.params.dueId, req.body.note),
   );
 }

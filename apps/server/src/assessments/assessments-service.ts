@@ -181,17 +181,29 @@ export class AssessmentsService {
     const summary = summarise(body.scale, result);
     const id = await this.db.transaction(async (tx) => {
       if (body.dueId) {
-        const [due] = await tx.query<{ kind: string; done_at: Date | null }>('SELECT kind, done_at FROM assessment_due WHERE id = $1 AND person_id = $2 FOR UPDATE', [
-          body.dueId,
-          personId,
-        ]);
+        const [due] = await tx.query<{ kind: string; done_at: Date | null }>(
+          'SELECT kind, done_at FROM assessment_due WHERE id = $1 AND person_id = $2 FOR UPDATE',
+          [body.dueId, personId],
+        );
         if (!due) throw validationError([{ field: 'dueId', reason: 'unknown', message: 'No such due assessment for this person' }]);
         if (due.done_at) throw validationError([{ field: 'dueId', reason: 'already_done', message: 'This due assessment is already done' }]);
       }
       const [row] = await tx.query<{ id: string }>(
         `INSERT INTO assessment (facility_id, person_id, scale, scale_version, input, options, result, summary, assessed_at, assessed_by, comment)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [person.facilityId, personId, body.scale, SCORES[body.scale].version, body.input, body.options, result, summary, assessedAt, ctx.actor.userId, body.comment],
+        [
+          person.facilityId,
+          personId,
+          body.scale,
+          SCORES[body.scale].version,
+          body.input,
+          body.options,
+          result,
+          summary,
+          assessedAt,
+          ctx.actor.userId,
+          body.comment,
+        ],
       );
       const assessmentId = row!.id;
       // The due item named, or else every open one this scale answers.

@@ -51,13 +51,15 @@ export async function seedDemoFollowup(app: App): Promise<{ notes: number; asses
   const nurse = await demoActor(db, `infirmier@${DEMO_EMAIL_DOMAIN}`);
   const assistant = await demoActor(db, `aide-soignante@${DEMO_EMAIL_DOMAIN}`);
   const idec = await demoActor(db, `idec@${DEMO_EMAIL_DOMAIN}`);
-  const people = await db.query<{ id: string }>("SELECT id FROM person WHERE facility_id = $1 AND status = 'active' ORDER BY last_name, first_name LIMIT 12", [ehpad.id]);
+  const people = await db.query<{ id: string }>("SELECT id FROM person WHERE facility_id = $1 AND status = 'active' ORDER BY last_name, first_name LIMIT 12", [
+    ehpad.id,
+  ]);
   let notes = 0;
   for (const [i, story] of STORIES.entries()) {
     const p = people[i];
     if (!p) break;
-    for (const [h, text, format, target] of story.notes) {
-      const author = h % 2 === 0 ? assistant : nurse;
+    for (const [k, [h, text, format, target]] of story.notes.entries()) {
+      const author = k % 2 === 0 ? assistant : nurse;
       const input =
         format === 'dar'
           ? { format, targetKey: target ?? null, data: text, actions: '', results: '', body: '', observedAt: hoursAgo(h) }
@@ -71,10 +73,27 @@ export async function seedDemoFollowup(app: App): Promise<{ notes: number; asses
   let assessments = 0;
   const sixMonths = hoursAgo(24 * 182);
   for (const [i, p] of people.slice(0, 8).entries()) {
-    const base = { coherence: 'A', orientation: 'B', toilette: 'B', habillage: 'B', alimentation: 'A', elimination: 'A', transferts: 'A', deplacementInterieur: 'A', deplacementExterieur: 'B', communication: 'A' };
+    const base = {
+      coherence: 'A',
+      orientation: 'B',
+      toilette: 'B',
+      habillage: 'B',
+      alimentation: 'A',
+      elimination: 'A',
+      transferts: 'A',
+      deplacementInterieur: 'A',
+      deplacementExterieur: 'B',
+      communication: 'A',
+    };
     await services.assessments.record(nurse, p.id, { scale: 'aggir', input: base, options: {}, assessedAt: sixMonths, comment: '' });
     const now = i === 0 ? { ...base, toilette: 'C', habillage: 'C', transferts: 'B', deplacementInterieur: 'B', elimination: 'B' } : base;
-    await services.assessments.record(nurse, p.id, { scale: 'aggir', input: now, options: {}, assessedAt: hoursAgo(24 * (3 + i)), comment: i === 0 ? 'Perte d’autonomie depuis les chutes.' : '' });
+    await services.assessments.record(nurse, p.id, {
+      scale: 'aggir',
+      input: now,
+      options: {},
+      assessedAt: hoursAgo(24 * (3 + i)),
+      comment: i === 0 ? 'Perte d’autonomie depuis les chutes.' : '',
+    });
     assessments += 2;
   }
   await services.assessments.record(nurse, people[3]!.id, {
@@ -87,17 +106,83 @@ export async function seedDemoFollowup(app: App): Promise<{ notes: number; asses
   assessments++;
 
   // Routines: the nap, and a daily phone call for one resident.
-  for (const p of people.slice(0, 8)) await services.appointments.addRoutine(assistant, p.id, { label: 'Sieste', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '13:45', end: '15:00' });
+  for (const p of people.slice(0, 8))
+    await services.appointments.addRoutine(assistant, p.id, {
+      label: 'Sieste',
+      days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+      start: '13:45',
+      end: '15:00',
+    });
   await services.appointments.addRoutine(assistant, people[2]!.id, { label: 'Appel de son fils', days: ['sun'], start: '17:00', end: '17:30' });
 
   // Appointments of the coming days: some external with transport and an accompanying nurse, some on site.
   const day = (n: number) => toLocal(new Date(Date.now() + n * 86_400_000)).slice(0, 10);
   const plan = [
-    { p: 0, kind: 'examination', setting: 'external', label: 'Radiographie de la hanche', location: 'Centre d’imagerie, 4 av. Jean Jaurès', d: 2, s: '10:00', e: '10:45', transport: 'ambulance', travel: 25, staff: true },
-    { p: 1, kind: 'dentist', setting: 'external', label: 'Dentiste — Dr Petit', location: '12 rue des Lilas', d: 3, s: '11:30', e: '12:15', transport: 'taxi', travel: 20, staff: false },
-    { p: 2, kind: 'hairdresser', setting: 'internal', label: 'Coiffeur', location: 'Salon de coiffure (RDC)', d: 1, s: '14:00', e: '14:45', transport: 'none', travel: 0, staff: false },
-    { p: 4, kind: 'family_visit', setting: 'internal', label: 'Visite de la famille', location: 'Petit salon', d: 4, s: '15:30', e: '16:30', transport: 'none', travel: 0, staff: false },
-    { p: 5, kind: 'consultation', setting: 'external', label: 'Consultation cardiologie', location: 'Hôpital Édouard-Herriot', d: 6, s: '09:30', e: '10:15', transport: 'vsl', travel: 35, staff: true },
+    {
+      p: 0,
+      kind: 'examination',
+      setting: 'external',
+      label: 'Radiographie de la hanche',
+      location: 'Centre d’imagerie, 4 av. Jean Jaurès',
+      d: 2,
+      s: '10:00',
+      e: '10:45',
+      transport: 'ambulance',
+      travel: 25,
+      staff: true,
+    },
+    {
+      p: 1,
+      kind: 'dentist',
+      setting: 'external',
+      label: 'Dentiste — Dr Petit',
+      location: '12 rue des Lilas',
+      d: 3,
+      s: '11:30',
+      e: '12:15',
+      transport: 'taxi',
+      travel: 20,
+      staff: false,
+    },
+    {
+      p: 2,
+      kind: 'hairdresser',
+      setting: 'internal',
+      label: 'Coiffeur',
+      location: 'Salon de coiffure (RDC)',
+      d: 1,
+      s: '14:00',
+      e: '14:45',
+      transport: 'none',
+      travel: 0,
+      staff: false,
+    },
+    {
+      p: 4,
+      kind: 'family_visit',
+      setting: 'internal',
+      label: 'Visite de la famille',
+      location: 'Petit salon',
+      d: 4,
+      s: '15:30',
+      e: '16:30',
+      transport: 'none',
+      travel: 0,
+      staff: false,
+    },
+    {
+      p: 5,
+      kind: 'consultation',
+      setting: 'external',
+      label: 'Consultation cardiologie',
+      location: 'Hôpital Édouard-Herriot',
+      d: 6,
+      s: '09:30',
+      e: '10:15',
+      transport: 'vsl',
+      travel: 35,
+      staff: true,
+    },
   ] as const;
   let appointments = 0;
   for (const a of plan) {

@@ -62,12 +62,10 @@ export async function seedDemoPlanning(app: App): Promise<{ sessions: number; at
     if (i % 3 !== 0) continue;
     const day = addDays(DEMO_TODAY, rng.int(0, 4));
     const hour = rng.pick([10, 11, 14, 15]);
-    await db.query("INSERT INTO appointment (facility_id, person_id, starts_at, ends_at, label) VALUES ($1, $2, $3, $4, 'Consultation')", [
-      facilityId,
-      p.id,
-      `${day} ${hour}:00`,
-      `${day} ${hour}:45`,
-    ]);
+    await db.query(
+      "INSERT INTO appointment (facility_id, person_id, starts_at, ends_at, label, kind, setting) VALUES ($1, $2, $3, $4, 'Consultation du médecin traitant', 'consultation', 'internal')",
+      [facilityId, p.id, `${day} ${hour}:00`, `${day} ${hour}:45`],
+    );
   }
 
   // Last week: planned, published, attended.

@@ -32,7 +32,7 @@ describe('needs synthesis (extractive)', () => {
     const s = section(c, 'signals');
     expect(s[0]).toMatchObject({ text: 'Chute : 2 transmissions sur la période, en hausse (1 la période précédente).' });
     expect(s[0]!.sources.map((x) => x.id)).toEqual(['n1', 'n2']);
-    expect(s[1]!.text).toBe('Douleur : 1 transmission sur la période, absent de la période précédente.');
+    expect(s[1]!.text).toBe('Douleur : 1 transmission sur la période, aucune la période précédente.');
     expect(s[2]!.text).toBe('Plus mentionné sur la période (présent la période précédente) : anxiété.');
     // ids in reading order, unique
     const ids = c.sections.flatMap((x) => x.sentences.map((y) => y.id));
@@ -79,10 +79,22 @@ describe('needs synthesis (extractive)', () => {
   });
 
   it('sums up attendance and engagement, and names activities attended with engagement or often declined', () => {
-    const sess = (id: string, activity: string, status: 'present' | 'declined' | 'absent', engagement: number | null) => ({ id, day: '2026-11-05', activity, status, engagement });
+    const sess = (id: string, activity: string, status: 'present' | 'declined' | 'absent', engagement: number | null) => ({
+      id,
+      day: '2026-11-05',
+      activity,
+      status,
+      engagement,
+    });
     const c = buildSynthesis({
       ...base,
-      sessions: [sess('s1', 'Chorale', 'present', 3), sess('s2', 'Chorale', 'present', 2), sess('s3', 'Gym douce', 'declined', null), sess('s4', 'Gym douce', 'declined', null), sess('s5', 'Loto', 'absent', null)],
+      sessions: [
+        sess('s1', 'Chorale', 'present', 3),
+        sess('s2', 'Chorale', 'present', 2),
+        sess('s3', 'Gym douce', 'declined', null),
+        sess('s4', 'Gym douce', 'declined', null),
+        sess('s5', 'Loto', 'absent', null),
+      ],
     });
     expect(section(c, 'activities').map((x) => x.text)).toEqual([
       '5 séances proposées : 2 suivies, 2 refusées, 1 absence ; engagement moyen 2,5 sur 3.',

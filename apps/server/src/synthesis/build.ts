@@ -82,7 +82,8 @@ export function sentencesOf(text: string): string[] {
 }
 
 /** The person speaking of what they want: « souhaite », « aimerait », « demande à »… (not the family's wishes). */
-const WISH = /\b(souhaite|souhaiterait|voudrait|veut|aimerait|demande (?:à|a|de|si)|dit vouloir|a envie|réclame|exprime le souhait|désire|ne veut (?:plus|pas))\b/i;
+const WISH =
+  /\b(souhaite|souhaiterait|voudrait|veut|aimerait|demande (?:à|a|de|si)|dit vouloir|a envie|réclame|exprime le souhait|désire|ne veut (?:plus|pas))\b/i;
 const OTHER_SPEAKER = /\b(sa|son|ses) (fille|fils|famille|épouse|époux|mari|femme|neveu|nièce|petite?-(?:fille|fils)|sœur|soeur|frère)\b|\bla famille\b/i;
 /** Moments of life, relations and emotions. */
 const LIFE =
@@ -105,7 +106,12 @@ export function buildSynthesis(input: SynthesisInput): SynthesisContent {
   const noteRef = (n: SynthesisNote): SourceRef => ({ type: 'care_note', id: n.id, at: n.at });
 
   // Signals and their trend against the period before.
-  if (!input.analysed) add('signals', 'La pré-analyse des transmissions n’est pas utilisée pour cette personne (opposition ou fonction désactivée) : les signes ne sont pas résumés.', []);
+  if (!input.analysed)
+    add(
+      'signals',
+      'La pré-analyse des transmissions n’est pas utilisée pour cette personne (opposition ou fonction désactivée) : les signes ne sont pas résumés.',
+      [],
+    );
   else {
     const counts = new Map<NoteSignal, { now: SynthesisNote[]; before: number }>();
     for (const n of input.notes) {
@@ -117,12 +123,23 @@ export function buildSynthesis(input: SynthesisInput): SynthesisContent {
       }
     }
     const rows = [...counts.entries()].filter(([, c]) => c.now.length > 0).sort((a, b) => b[1].now.length - a[1].now.length || a[0].localeCompare(b[0]));
-    if (rows.length === 0) add('signals', `Aucun signe à suivre relevé dans les ${plural(periodNotes.length, 'transmission', 'transmissions')} de la période.`, []);
+    if (rows.length === 0)
+      add('signals', `Aucun signe à suivre relevé dans les ${plural(periodNotes.length, 'transmission', 'transmissions')} de la période.`, []);
     for (const [signal, c] of rows) {
       const trend =
-        c.before === 0 ? 'absent de la période précédente' : c.now.length > c.before ? `en hausse (${c.before} la période précédente)` : c.now.length < c.before ? `en baisse (${c.before} la période précédente)` : 'stable par rapport à la période précédente';
+        c.before === 0
+          ? 'aucune la période précédente'
+          : c.now.length > c.before
+            ? `en hausse (${c.before} la période précédente)`
+            : c.now.length < c.before
+              ? `en baisse (${c.before} la période précédente)`
+              : 'stable par rapport à la période précédente';
       const label = NOTE_SIGNAL_LABELS_FR[signal];
-      add('signals', `${label[0]!.toUpperCase()}${label.slice(1)} : ${plural(c.now.length, 'transmission', 'transmissions')} sur la période, ${trend}.`, c.now.map(noteRef));
+      add(
+        'signals',
+        `${label[0]!.toUpperCase()}${label.slice(1)} : ${plural(c.now.length, 'transmission', 'transmissions')} sur la période, ${trend}.`,
+        c.now.map(noteRef),
+      );
     }
     const disappeared = [...counts.entries()].filter(([, c]) => c.now.length === 0 && c.before > 0).map(([s]) => NOTE_SIGNAL_LABELS_FR[s]);
     if (disappeared.length) add('signals', `Plus mentionné sur la période (présent la période précédente) : ${disappeared.join(', ')}.`, []);
@@ -135,14 +152,14 @@ export function buildSynthesis(input: SynthesisInput): SynthesisContent {
     list.forEach((a, k) => {
       if (!inPeriod(a.at)) return;
       const prev = list[k - 1];
-      add(
-        'assessments',
-        `${a.label} le ${frDate(a.at)} (${a.by}) : ${a.summary}${prev ? ` ; précédemment ${prev.summary} le ${frDate(prev.at)}` : ''}.`,
-        [{ type: 'assessment', id: a.id, at: a.at }, ...(prev ? [{ type: 'assessment' as const, id: prev.id, at: prev.at }] : [])],
-      );
+      add('assessments', `${a.label} le ${frDate(a.at)} (${a.by}) : ${a.summary}${prev ? ` ; précédemment ${prev.summary} le ${frDate(prev.at)}` : ''}.`, [
+        { type: 'assessment', id: a.id, at: a.at },
+        ...(prev ? [{ type: 'assessment' as const, id: prev.id, at: prev.at }] : []),
+      ]);
     });
   }
-  for (const d of input.dues.filter((x) => !x.doneAt)) add('assessments', `À faire avant le ${frDate(d.dueBy)} : ${d.label}.`, [{ type: 'assessment_due', id: d.id }]);
+  for (const d of input.dues.filter((x) => !x.doneAt))
+    add('assessments', `À faire avant le ${frDate(d.dueBy)} : ${d.label}.`, [{ type: 'assessment_due', id: d.id }]);
   if (sections[1]!.sentences.length === 0) add('assessments', 'Aucune évaluation sur la période.', []);
 
   // Activities: invitations, attendance, engagement, what was attended most.
@@ -163,19 +180,35 @@ export function buildSynthesis(input: SynthesisInput): SynthesisContent {
     const liked = new Map<string, typeof present>();
     for (const s of present.filter((x) => (x.engagement ?? 0) >= 2)) liked.set(s.activity, [...(liked.get(s.activity) ?? []), s]);
     const top = [...liked.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).slice(0, 3);
-    if (top.length) add('activities', `Participation engagée à : ${top.map(([a]) => a).join(', ')}.`, top.flatMap(([, l]) => l.map(ref)));
+    if (top.length)
+      add(
+        'activities',
+        `Participation engagée à : ${top.map(([a]) => a).join(', ')}.`,
+        top.flatMap(([, l]) => l.map(ref)),
+      );
     const refused = new Map<string, typeof declined>();
     for (const s of declined) refused.set(s.activity, [...(refused.get(s.activity) ?? []), s]);
     const often = [...refused.entries()].filter(([, l]) => l.length >= 2);
-    if (often.length) add('activities', `Refusé plusieurs fois : ${often.map(([a, l]) => `${a} (${l.length})`).join(', ')}.`, often.flatMap(([, l]) => l.map(ref)));
+    if (often.length)
+      add(
+        'activities',
+        `Refusé plusieurs fois : ${often.map(([a, l]) => `${a} (${l.length})`).join(', ')}.`,
+        often.flatMap(([, l]) => l.map(ref)),
+      );
   }
 
   // Appointments of the period and the next ones.
   const appts = input.appointments.filter((a) => a.status !== 'cancelled');
   const past = appts.filter((a) => inPeriod(a.start));
   const next = appts.filter((a) => a.start.slice(0, 10) > input.to).slice(0, 5);
-  for (const a of past) add('appointments', `${frDate(a.start)} : ${a.label}${a.status === 'done' ? ' (fait)' : ''}.`, [{ type: 'appointment', id: a.id, at: a.start }]);
-  if (next.length) add('appointments', `Prochains rendez-vous : ${next.map((a) => `${a.label} le ${frDate(a.start)}`).join(' ; ')}.`, next.map((a) => ({ type: 'appointment' as const, id: a.id, at: a.start })));
+  for (const a of past)
+    add('appointments', `${frDate(a.start)} : ${a.label}${a.status === 'done' ? ' (fait)' : ''}.`, [{ type: 'appointment', id: a.id, at: a.start }]);
+  if (next.length)
+    add(
+      'appointments',
+      `Prochains rendez-vous : ${next.map((a) => `${a.label} le ${frDate(a.start)}`).join(' ; ')}.`,
+      next.map((a) => ({ type: 'appointment' as const, id: a.id, at: a.start })),
+    );
   if (!past.length && !next.length) add('appointments', 'Aucun rendez-vous sur la période ni prévu.', []);
 
   // Goals of the active plan.
@@ -183,9 +216,11 @@ export function buildSynthesis(input: SynthesisInput): SynthesisContent {
   else {
     const open = input.goals.filter((g) => g.status === 'open');
     const achieved = input.goals.filter((g) => g.status === 'achieved');
-    add('goals', `Projet personnalisé à réviser le ${frDate(input.plan.reviewDate)} ; ${plural(open.length, 'objectif ouvert', 'objectifs ouverts')}, ${achieved.length} atteint${achieved.length > 1 ? 's' : ''}.`, [
-      { type: 'care_plan', id: input.plan.id },
-    ]);
+    add(
+      'goals',
+      `Projet personnalisé à réviser le ${frDate(input.plan.reviewDate)} ; ${plural(open.length, 'objectif ouvert', 'objectifs ouverts')}, ${achieved.length} atteint${achieved.length > 1 ? 's' : ''}.`,
+      [{ type: 'care_plan', id: input.plan.id }],
+    );
     for (const g of open) add('goals', `Objectif : ${g.title}${g.targetDate ? ` (échéance ${frDate(g.targetDate)})` : ''}.`, [{ type: 'goal', id: g.id }]);
   }
 
@@ -194,7 +229,8 @@ export function buildSynthesis(input: SynthesisInput): SynthesisContent {
   for (const n of [...periodNotes].sort((a, b) => b.at.localeCompare(a.at)))
     for (const s of sentencesOf(n.text)) if (WISH.test(s) && !OTHER_SPEAKER.test(s)) wishes.push({ n, s });
   for (const { n, s } of wishes.slice(0, 6)) add('wishes', `Le ${frDate(n.at)} : « ${s.replace(/[.]$/, '')} ».`, [noteRef(n)]);
-  if (input.plan?.agreementNote) add('wishes', `Sur son projet personnalisé : « ${input.plan.agreementNote.replace(/[.]$/, '')} ».`, [{ type: 'care_plan', id: input.plan.id }]);
+  if (input.plan?.agreementNote)
+    add('wishes', `Sur son projet personnalisé : « ${input.plan.agreementNote.replace(/[.]$/, '')} ».`, [{ type: 'care_plan', id: input.plan.id }]);
   if (input.profile && (input.profile.interests.length || input.profile.dislikes.length)) {
     const likes = input.profile.interests.length ? `aime ${input.profile.interests.slice(0, 6).join(', ')}` : '';
     const dislikes = input.profile.dislikes.length ? `n’aime pas ${input.profile.dislikes.slice(0, 4).join(', ')}` : '';

@@ -53,7 +53,9 @@ export function registerNeedsSynthesis(g: GuaranteeService): void {
       const known = new Set(row.content.sections.flatMap((s) => s.sentences.map((x) => x.id)));
       const unknown = content.sentences.findIndex((s) => !known.has(s.id));
       if (unknown >= 0)
-        throw validationError([{ field: `content.sentences.${unknown}.id`, reason: 'unknown', message: 'Sentences may be edited, not added: each keeps its sources' }]);
+        throw validationError([
+          { field: `content.sentences.${unknown}.id`, reason: 'unknown', message: 'Sentences may be edited, not added: each keeps its sources' },
+        ]);
       // Amended texts replace the built ones; a sentence left out of the decision is dropped.
       const decided: SynthesisContent = {
         ...row.content,

@@ -39,7 +39,13 @@ export function synthesisRoutes(app: FastifyInstance, syntheses: SynthesisServic
   );
   r.get(
     '/api/people/:id/syntheses/:synthesisId',
-    { schema: { tags, summary: 'One synthesis with its sections, links and optional rewrite (audited read)', params: z.object({ id: z.uuid(), synthesisId: z.uuid() }) } },
+    {
+      schema: {
+        tags,
+        summary: 'One synthesis with its sections, links and optional rewrite (audited read)',
+        params: z.object({ id: z.uuid(), synthesisId: z.uuid() }),
+      },
+    },
     (req) => syntheses.get(ctx(req), req.params.id, req.params.synthesisId),
   );
 }

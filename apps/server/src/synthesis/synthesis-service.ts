@@ -21,8 +21,7 @@ interface Ctx {
 
 /** The optional rewrite as stored: the model's sentences with their source sentence ids, or why there is none. */
 export type StoredRewrite =
-  | ({ status: 'done'; at: string } & RewriteResult)
-  | { status: 'failed'; at: string; reason: LlmError['reason']; message: string; model: string };
+  ({ status: 'done'; at: string } & RewriteResult) | { status: 'failed'; at: string; reason: LlmError['reason']; message: string; model: string };
 
 export interface SynthesisDto {
   id: string;
@@ -58,7 +57,8 @@ export class SynthesisService {
     const today = new Date().toISOString().slice(0, 10);
     const issues = [];
     if (body.to < body.from) issues.push({ field: 'to', reason: 'before_from', message: 'The period ends before it starts' });
-    if (body.to > today) issues.push({ field: 'to', reason: 'in_the_future', message: 'A synthesis covers what has happened: the period ends today at the latest' });
+    if (body.to > today)
+      issues.push({ field: 'to', reason: 'in_the_future', message: 'A synthesis covers what has happened: the period ends today at the latest' });
     if (daysBetween(body.from, body.to) > MAX_DAYS) issues.push({ field: 'from', reason: 'too_long', message: `A synthesis covers at most ${MAX_DAYS} days` });
     if (body.rewrite && !this.llm) issues.push({ field: 'rewrite', reason: 'not_configured', message: 'No rewriting model is configured in this facility' });
     if (issues.length) throw validationError(issues);
@@ -107,7 +107,14 @@ export class SynthesisService {
             factors: [...counts.entries()].map(([type, n]) => ({ label: SOURCE_LABELS[type] ?? type, detail: `${n} lien${n > 1 ? 's' : ''}` })),
             rule: 'Rien n’est inventé : chaque phrase reprend des données datées de la fiche. Relisez, corrigez si besoin, puis validez pour la réunion.',
           },
-          inputs: { from: body.from, to: body.to, notes: input.notes.length, assessments: input.assessments.length, sessions: input.sessions.length, rewrite: rewrite?.status ?? 'none' },
+          inputs: {
+            from: body.from,
+            to: body.to,
+            notes: input.notes.length,
+            assessments: input.assessments.length,
+            sessions: input.sessions.length,
+            rewrite: rewrite?.status ?? 'none',
+          },
         },
         tx,
       );
@@ -195,7 +202,13 @@ export class SynthesisService {
       "SELECT id, kind, to_char(due_by, 'YYYY-MM-DD') AS due_by, done_at FROM assessment_due WHERE person_id = $1 AND (done_at IS NULL OR done_at >= $2::date)",
       [personId, from],
     );
-    const sessions = await this.db.query<{ id: string; day: string; activity: string; status: 'present' | 'absent' | 'declined' | null; engagement: number | null }>(
+    const sessions = await this.db.query<{
+      id: string;
+      day: string;
+      activity: string;
+      status: 'present' | 'absent' | 'declined' | null;
+      engagement: number | null;
+    }>(
       `SELECT s.id, to_char(s.day, 'YYYY-MM-DD') AS day, a.name AS activity, att.status, att.engagement
          FROM session_invitation i JOIN activity_session s ON s.id = i.session_id JOIN activity a ON a.id = s.activity_id
          LEFT JOIN session_attendance att ON att.session_id = s.id AND att.person_id = i.person_id
@@ -217,7 +230,9 @@ export class SynthesisService {
           [plan.id],
         )
       : [];
-    const [profile] = await this.db.query<{ interests: string[]; dislikes: string[] }>('SELECT interests, dislikes FROM person_profile WHERE person_id = $1', [personId]);
+    const [profile] = await this.db.query<{ interests: string[]; dislikes: string[] }>('SELECT interests, dislikes FROM person_profile WHERE person_id = $1', [
+      personId,
+    ]);
     return {
       personName,
       from,
@@ -232,7 +247,14 @@ export class SynthesisService {
       })),
       assessments: assessments
         .filter((a) => a.assessedAt.slice(0, 10) <= to)
-        .map((a) => ({ id: a.id, at: a.assessedAt, scale: a.scale, label: isScoreId(a.scale) ? SCORES[a.scale].label : a.scale, summary: a.summary, by: a.assessedBy.name })),
+        .map((a) => ({
+          id: a.id,
+          at: a.assessedAt,
+          scale: a.scale,
+          label: isScoreId(a.scale) ? SCORES[a.scale].label : a.scale,
+          summary: a.summary,
+          by: a.assessedBy.name,
+        })),
       dues: dues.map((d) => ({ id: d.id, label: DUE_LABELS[d.kind] ?? d.kind, dueBy: d.due_by, doneAt: d.done_at?.toISOString() ?? null })),
       sessions,
       appointments,

@@ -54,10 +54,13 @@ export const followupEndpoints = {
   addRoutine: (personId: string, input: RoutineInput) => api<Routine[]>(`${person(personId)}/routines`, { method: 'POST', body: input }),
   removeRoutine: (personId: string, id: string) => api<Routine[]>(`${person(personId)}/routines/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   reminders: (status?: string) =>
-    api<(Reminder & { appointmentId: string; personId: string; personName: string; appointmentStart: string })[]>(`/api/appointments/reminders${queryString({ status })}`),
+    api<(Reminder & { appointmentId: string; personId: string; personName: string; appointmentStart: string })[]>(
+      `/api/appointments/reminders${queryString({ status })}`,
+    ),
   syntheses: (personId: string) => api<Omit<Synthesis, 'content' | 'rewrite'>[]>(`${person(personId)}/syntheses`),
   synthesis: (personId: string, id: string) => api<Synthesis>(`${person(personId)}/syntheses/${encodeURIComponent(id)}`),
-  createSynthesis: (personId: string, body: { from: string; to: string; rewrite: boolean }) => api<Synthesis>(`${person(personId)}/syntheses`, { method: 'POST', body }),
+  createSynthesis: (personId: string, body: { from: string; to: string; rewrite: boolean }) =>
+    api<Synthesis>(`${person(personId)}/syntheses`, { method: 'POST', body }),
   synthesisOptions: () => api<{ rewrite: { model: string } | null }>('/api/syntheses/options'),
 };
 

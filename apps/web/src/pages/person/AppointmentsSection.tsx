@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, NumberInput, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,11 +19,10 @@ import {
 import { AiLabel } from '../../ui/AiLabel';
 import { useMe } from '../../ui/auth';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Notice } from '../../ui/Notice';
 import { Loading } from '../../ui/Loading';
 import { addDaysIso, formatDateTime, todayIso } from '../../ui/format';
 
-type Kind = (typeof APPOINTMENT_KINDS)[number];
-type Transport = (typeof TRANSPORTS)[number];
 
 const when = (local: string) => formatDateTime(`${local}:00`);
 
@@ -78,7 +77,7 @@ function Conflicts({ conflicts }: { conflicts: AppointmentConflict[] }) {
     <ul className="appointment-conflicts" aria-label={t('appointments.conflicts')}>
       {conflicts.map((c, k) => (
         <li key={k} className={c.severity === 'blocking' ? 'conflict-blocking' : 'conflict-warning'}>
-          <Badge color={c.severity === 'blocking' ? 'red.9' : 'orange.9'} mr={6}>
+          <Badge color={c.severity === 'blocking' ? 'red.9' : '#9a3412'} mr={6}>
             {t(`appointments.severity.${c.severity}`)}
           </Badge>
           {c.message}
@@ -124,7 +123,7 @@ function AppointmentCard({ a, personId }: { a: Appointment; personId: string }) 
             <ul className="appointment-reminders">
               {a.reminders.map((r) => (
                 <li key={r.id}>
-                  <Badge color={{ sent: 'green.9', pending: 'blue.9', stored: 'orange.9', failed: 'red.9', cancelled: 'gray.7' }[r.status]} mr={6}>
+                  <Badge color={{ sent: 'green.9', pending: 'blue.9', stored: '#9a3412', failed: 'red.9', cancelled: 'gray.7' }[r.status]} mr={6}>
                     {t(`appointments.reminderStatus.${r.status}`)}
                   </Badge>
                   {t(`appointments.channels.${r.channel}`)} → {r.recipient} ({r.address}), {formatDateTime(r.sendAt)}
@@ -149,9 +148,26 @@ function AppointmentCard({ a, personId }: { a: Appointment; personId: string }) 
   );
 }
 
-const EMPTY: AppointmentInput = { kind: 'consultation', setting: 'external', label: '', location: '', start: '', end: '', transport: 'vsl', travelMinutes: 20, accompaniedBy: null, notes: '' };
+const EMPTY: AppointmentInput = {
+  kind: 'consultation',
+  setting: 'external',
+  label: '',
+  location: '',
+  start: '',
+  end: '',
+  transport: 'vsl',
+  travelMinutes: 20,
+  accompaniedBy: null,
+  notes: '',
+};
 
-function CommonFields({ value, set }: { value: Pick<AppointmentInput, 'kind' | 'setting' | 'label' | 'location' | 'transport' | 'travelMinutes' | 'accompaniedBy'>; set: (p: Partial<AppointmentInput>) => void }) {
+function CommonFields({
+  value,
+  set,
+}: {
+  value: Pick<AppointmentInput, 'kind' | 'setting' | 'label' | 'location' | 'transport' | 'travelMinutes' | 'accompaniedBy'>;
+  set: (p: Partial<AppointmentInput>) => void;
+}) {
   const { t } = useTranslation();
   const staff = useQuery({ queryKey: followupKeys.staff, queryFn: followupEndpoints.staff });
   return (
@@ -161,7 +177,7 @@ function CommonFields({ value, set }: { value: Pick<AppointmentInput, 'kind' | '
           label={t('appointments.kind')}
           data={APPOINTMENT_KINDS.map((k) => ({ value: k, label: t(`appointments.kinds.${k}`) }))}
           value={value.kind}
-          onChange={(v) => v && set({ kind: v as Kind })}
+          onChange={(v) => v && set({ kind: v })}
           allowDeselect={false}
           w={220}
         />
@@ -180,11 +196,18 @@ function CommonFields({ value, set }: { value: Pick<AppointmentInput, 'kind' | '
             label={t('appointments.transport')}
             data={TRANSPORTS.map((k) => ({ value: k, label: t(`appointments.transports.${k}`) }))}
             value={value.transport ?? 'none'}
-            onChange={(v) => v && set({ transport: v as Transport })}
+            onChange={(v) => v && set({ transport: v })}
             allowDeselect={false}
             w={240}
           />
-          <NumberInput label={t('appointments.travel')} min={0} max={480} value={value.travelMinutes ?? 0} onChange={(v) => set({ travelMinutes: typeof v === 'number' ? v : 0 })} w={200} />
+          <NumberInput
+            label={t('appointments.travel')}
+            min={0}
+            max={480}
+            value={value.travelMinutes ?? 0}
+            onChange={(v) => set({ travelMinutes: typeof v === 'number' ? v : 0 })}
+            w={200}
+          />
         </Group>
       )}
       <Select
@@ -225,7 +248,13 @@ function BookingForm({ personId }: { personId: string }) {
     },
   });
   const err = save.error ?? check.error;
-  const fieldError = (f: string) => (err && isApiError(err) ? err.issues.filter((i) => i.field === f).map(issueMessage).join(' ') || undefined : undefined);
+  const fieldError = (f: string) =>
+    err && isApiError(err)
+      ? err.issues
+          .filter((i) => i.field === f)
+          .map(issueMessage)
+          .join(' ') || undefined
+      : undefined;
   const blocked = save.error && isApiError(save.error) && save.error.status === 409;
 
   return (
@@ -234,18 +263,25 @@ function BookingForm({ personId }: { personId: string }) {
         <Title order={2}>{t('appointments.book')}</Title>
         <CommonFields value={v} set={set} />
         <Group wrap="wrap" align="flex-end">
-          <TextInput type="date" label={t('appointments.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={fieldError('start')} required />
+          <TextInput
+            type="date"
+            label={t('appointments.date')}
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            error={fieldError('start')}
+            required
+          />
           <TextInput type="time" label={t('appointments.start')} value={start} onChange={(e) => setStart(e.currentTarget.value)} required />
           <TextInput type="time" label={t('appointments.end')} value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={fieldError('end')} required />
         </Group>
         {check.data && <Conflicts conflicts={check.data.conflicts} />}
         {blocked && (
-          <Alert color="red" title={t('appointments.blocked')} role="alert">
+          <Notice tone="danger" title={t('appointments.blocked')} role="alert">
             <Stack gap="xs">
               <Text size="sm">{save.error.message}</Text>
               <TextInput label={t('appointments.overrideReason')} value={override} onChange={(e) => setOverride(e.currentTarget.value)} />
             </Stack>
-          </Alert>
+          </Notice>
         )}
         {err && !blocked && <ErrorMessage error={err} />}
         <Group>
@@ -292,7 +328,11 @@ function SlotFinder({ personId }: { personId: string }) {
       const id = suggest.data!.proposalId!;
       if (k === 0) return guaranteeEndpoints.decide(id, { decision: 'accept' });
       const p = await guaranteeEndpoints.proposal(id);
-      return guaranteeEndpoints.decide(id, { decision: 'amend', content: { ...(p.content as object), chosen: k }, reason: t('appointments.choseSlot', { n: k + 1 }) });
+      return guaranteeEndpoints.decide(id, {
+        decision: 'amend',
+        content: { ...(p.content as object), chosen: k },
+        reason: t('appointments.choseSlot', { n: k + 1 }),
+      });
     },
     onSuccess: () => {
       suggest.reset();
@@ -300,7 +340,13 @@ function SlotFinder({ personId }: { personId: string }) {
       void qc.invalidateQueries({ queryKey: guaranteeKeys.proposalsAll });
     },
   });
-  const fieldError = (f: string) => (suggest.error && isApiError(suggest.error) ? suggest.error.issues.filter((i) => i.field === f).map(issueMessage).join(' ') || undefined : undefined);
+  const fieldError = (f: string) =>
+    suggest.error && isApiError(suggest.error)
+      ? suggest.error.issues
+          .filter((i) => i.field === f)
+          .map(issueMessage)
+          .join(' ') || undefined
+      : undefined;
   return (
     <Card withBorder>
       <Stack gap="sm">
@@ -308,14 +354,21 @@ function SlotFinder({ personId }: { personId: string }) {
         <Text size="sm">{t('appointments.findSlotHelp')}</Text>
         <CommonFields value={v} set={set} />
         <Group wrap="wrap" align="flex-end">
-          <NumberInput label={t('appointments.duration')} min={5} max={720} value={duration} onChange={(x) => setDuration(typeof x === 'number' ? x : 30)} w={180} />
+          <NumberInput
+            label={t('appointments.duration')}
+            min={5}
+            max={720}
+            value={duration}
+            onChange={(x) => setDuration(typeof x === 'number' ? x : 30)}
+            w={180}
+          />
           <TextInput type="date" label={t('appointments.between')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={fieldError('from')} />
           <TextInput type="date" label={t('appointments.and')} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={fieldError('to')} />
           <SegmentedControl
             aria-label={t('appointments.preferred')}
             data={(['any', 'morning', 'afternoon'] as const).map((p) => ({ value: p, label: t(`appointments.preferredOptions.${p}`) }))}
             value={preferred}
-            onChange={(x) => setPreferred(x as typeof preferred)}
+            onChange={(x) => setPreferred(x)}
           />
         </Group>
         {suggest.error && !fieldError('from') && !fieldError('to') && <ErrorMessage error={suggest.error} />}
@@ -324,7 +377,7 @@ function SlotFinder({ personId }: { personId: string }) {
             {t('appointments.suggest')}
           </Button>
         </Group>
-        {suggest.data && suggest.data.suggestions.length === 0 && <Alert color="orange">{t('appointments.noSlot')}</Alert>}
+        {suggest.data && suggest.data.suggestions.length === 0 && <Notice tone="warning">{t('appointments.noSlot')}</Notice>}
         {suggest.data && suggest.data.suggestions.length > 0 && (
           <Stack gap="xs" aria-live="polite">
             <Badge color="violet.9" size="lg">
@@ -372,7 +425,13 @@ function RoutinesCard({ personId }: { personId: string }) {
     },
   });
   const remove = useMutation({ mutationFn: (id: string) => followupEndpoints.removeRoutine(personId, id), onSuccess: update });
-  const fieldError = (f: string) => (add.error && isApiError(add.error) ? add.error.issues.filter((i) => i.field === f).map(issueMessage).join(' ') || undefined : undefined);
+  const fieldError = (f: string) =>
+    add.error && isApiError(add.error)
+      ? add.error.issues
+          .filter((i) => i.field === f)
+          .map(issueMessage)
+          .join(' ') || undefined
+      : undefined;
   return (
     <Card withBorder>
       <Stack gap="sm">
@@ -398,7 +457,13 @@ function RoutinesCard({ personId }: { personId: string }) {
         {can.editRoutines(me.role) && (
           <Group wrap="wrap" align="flex-end">
             <TextInput label={t('appointments.routineLabel')} value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={fieldError('label')} />
-            <TextInput type="time" label={t('appointments.start')} value={start} onChange={(e) => setStart(e.currentTarget.value)} error={fieldError('start')} />
+            <TextInput
+              type="time"
+              label={t('appointments.start')}
+              value={start}
+              onChange={(e) => setStart(e.currentTarget.value)}
+              error={fieldError('start')}
+            />
             <TextInput type="time" label={t('appointments.end')} value={end} onChange={(e) => setEnd(e.currentTarget.value)} error={fieldError('end')} />
             <Button onClick={() => add.mutate()} loading={add.isPending} disabled={!label || !start || !end}>
               {t('appointments.addRoutine')}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { ASSESSMENT_SCALES, type AssessmentScale, type PersonDetail } from '@pre
 import { assessmentsEndpoints, assessmentsKeys, can, isApiError, issueMessage, type AssessmentDue, type ScaleDefinition } from '../../api';
 import { useMe } from '../../ui/auth';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Notice } from '../../ui/Notice';
 import { Loading } from '../../ui/Loading';
 import { formatDate, formatDateTime } from '../../ui/format';
 
@@ -201,7 +202,7 @@ function AssessmentForm({
           label={t('assessments.scale')}
           data={ASSESSMENT_SCALES.map((s) => ({ value: s, label: scales.find((x) => x.id === s)?.label ?? s }))}
           value={scale}
-          onChange={(v) => v && choose(v as AssessmentScale)}
+          onChange={(v) => v && choose(v)}
           allowDeselect={false}
           w={420}
         />
@@ -219,16 +220,21 @@ function AssessmentForm({
           />
         )}
         <TextInput label={t('assessments.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
-        {error && (isApiError(error) && error.issues.length ? <IssuesList issues={error.issues.map((i) => `${i.field} : ${issueMessage(i)}`)} /> : <ErrorMessage error={error} />)}
+        {error &&
+          (isApiError(error) && error.issues.length ? (
+            <IssuesList issues={error.issues.map((i) => `${i.field} : ${issueMessage(i)}`)} />
+          ) : (
+            <ErrorMessage error={error} />
+          ))}
         {preview.data && !preview.isError && (
-          <Alert color="blue" title={t('assessments.preview')}>
+          <Notice tone="info" title={t('assessments.preview')}>
             {preview.data.summary}
-          </Alert>
+          </Notice>
         )}
         {saved && (
-          <Alert color="green" title={t('assessments.saved')} role="status">
+          <Notice tone="success" title={t('assessments.saved')} role="status">
             {saved}
-          </Alert>
+          </Notice>
         )}
         <Group>
           <Button variant="outline" onClick={() => preview.mutate()} loading={preview.isPending}>
@@ -246,13 +252,13 @@ function AssessmentForm({
 function IssuesList({ issues }: { issues: string[] }) {
   const { t } = useTranslation();
   return (
-    <Alert color="red" title={t('assessments.invalid')} role="alert">
+    <Notice tone="danger" title={t('assessments.invalid')} role="alert">
       <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
         {issues.map((i) => (
           <li key={i}>{i}</li>
         ))}
       </ul>
-    </Alert>
+    </Notice>
   );
 }
 
@@ -274,12 +280,24 @@ interface FormProps {
   setInput: (f: (i: Record<string, unknown>) => Record<string, unknown>) => void;
 }
 
-function AdverbRow({ id, label, description, value, onChange }: { id: string; label: string; description?: string; value: Adverbs; onChange: (a: Adverbs) => void }) {
+function AdverbRow({
+  id,
+  label,
+  description,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  description?: string;
+  value: Adverbs;
+  onChange: (a: Adverbs) => void;
+}) {
   const { t } = useTranslation();
   return (
     <fieldset className="aggir-row">
       <legend>
-        {label} <Badge color={{ A: 'green.9', B: 'orange.9', C: 'red.9' }[code(value)]}>{code(value)}</Badge>
+        {label} <Badge color={{ A: 'green.9', B: '#9a3412', C: 'red.9' }[code(value)]}>{code(value)}</Badge>
       </legend>
       {description && <Text size="sm">{description}</Text>}
       <Group gap="md" wrap="wrap">
@@ -298,7 +316,13 @@ function AdverbRow({ id, label, description, value, onChange }: { id: string; la
   );
 }
 
-function AggirForm({ def, input, setInput, options, setOptions }: FormProps & { options: Record<string, unknown>; setOptions: (f: (o: Record<string, unknown>) => Record<string, unknown>) => void }) {
+function AggirForm({
+  def,
+  input,
+  setInput,
+  options,
+  setOptions,
+}: FormProps & { options: Record<string, unknown>; setOptions: (f: (o: Record<string, unknown>) => Record<string, unknown>) => void }) {
   const { t } = useTranslation();
   const value = (key: string) => (input[key] as Adverbs | undefined) ?? ALL_YES;
   const set = (key: string) => (a: Adverbs) => setInput((i) => ({ ...i, [key]: a }));
@@ -361,7 +385,12 @@ function News2Form({ def, input, setInput }: FormProps) {
       <Group wrap="wrap" align="flex-end">
         {Object.keys(ranges).map(num)}
       </Group>
-      <Switch label={t('assessments.news2.oxygen')} checked={input.oxygen === true} onChange={(e) => setInput((i) => ({ ...i, oxygen: e.currentTarget.checked }))} size="md" />
+      <Switch
+        label={t('assessments.news2.oxygen')}
+        checked={input.oxygen === true}
+        onChange={(e) => setInput((i) => ({ ...i, oxygen: e.currentTarget.checked }))}
+        size="md"
+      />
       <Select
         label={t('assessments.news2.consciousness')}
         data={(['A', 'C', 'V', 'P', 'U'] as const).map((c) => ({ value: c, label: t(`assessments.news2.acvpu.${c}`) }))}

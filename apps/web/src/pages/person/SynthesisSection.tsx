@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import type { PersonDetail } from '@presence/shared';
 import { followupEndpoints, followupKeys, isApiError, issueMessage, type Synthesis, type SynthesisSource } from '../../api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
+import { Notice } from '../../ui/Notice';
 import { Loading } from '../../ui/Loading';
 import { addDaysIso, formatDate, formatDateTime, todayIso } from '../../ui/format';
 
@@ -40,7 +41,13 @@ export function SynthesisSection({ person }: { person: PersonDetail }) {
     },
   });
   const current = selected ?? list.data?.[0]?.id ?? null;
-  const fieldError = (f: string) => (create.error && isApiError(create.error) ? create.error.issues.filter((i) => i.field === f).map(issueMessage).join(' ') || undefined : undefined);
+  const fieldError = (f: string) =>
+    create.error && isApiError(create.error)
+      ? create.error.issues
+          .filter((i) => i.field === f)
+          .map(issueMessage)
+          .join(' ') || undefined
+      : undefined;
 
   return (
     <Stack gap="md">
@@ -52,7 +59,12 @@ export function SynthesisSection({ person }: { person: PersonDetail }) {
             <TextInput type="date" label={t('synthesis.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={fieldError('from')} />
             <TextInput type="date" label={t('synthesis.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={fieldError('to')} />
             {options.data?.rewrite && (
-              <Switch label={t('synthesis.rewrite', { model: options.data.rewrite.model })} checked={rewrite} onChange={(e) => setRewrite(e.currentTarget.checked)} size="md" />
+              <Switch
+                label={t('synthesis.rewrite', { model: options.data.rewrite.model })}
+                checked={rewrite}
+                onChange={(e) => setRewrite(e.currentTarget.checked)}
+                size="md"
+              />
             )}
             <Button onClick={() => create.mutate()} loading={create.isPending}>
               {t('synthesis.build')}
@@ -66,7 +78,10 @@ export function SynthesisSection({ person }: { person: PersonDetail }) {
       {list.data && list.data.length > 1 && (
         <Select
           label={t('synthesis.previous')}
-          data={list.data.map((s) => ({ value: s.id, label: `${formatDate(s.from)} → ${formatDate(s.to)} · ${formatDateTime(s.createdAt)}${s.validatedAt ? ` · ${t('synthesis.validatedShort')}` : ''}` }))}
+          data={list.data.map((s) => ({
+            value: s.id,
+            label: `${formatDate(s.from)} → ${formatDate(s.to)} · ${formatDateTime(s.createdAt)}${s.validatedAt ? ` · ${t('synthesis.validatedShort')}` : ''}`,
+          }))}
           value={current}
           onChange={setSelected}
           allowDeselect={false}
@@ -103,23 +118,24 @@ function SynthesisView({ personId, id }: { personId: string; id: string }) {
         </Group>
         <Text size="sm">{t('synthesis.builtBy', { name: s.createdBy, date: formatDateTime(s.createdAt) })}</Text>
         {s.proposal && s.proposal.status === 'pending' && (
-          <Alert color="violet" title={t('synthesis.toValidate')}>
-            <Anchor component={Link} to={`/proposals/${s.proposal.id}`}>
+          <Group gap="sm">
+            <Text fw={600}>{t('synthesis.toValidate')}</Text>
+            <Button component={Link} to={`/proposals/${s.proposal.id}`} variant="outline">
               {t('synthesis.openProposal')}
-            </Anchor>
-          </Alert>
+            </Button>
+          </Group>
         )}
         {s.rewrite?.status === 'failed' && (
-          <Alert color="orange" title={t('synthesis.rewriteFailed')}>
+          <Notice tone="warning" title={t('synthesis.rewriteFailed')}>
             {t(`synthesis.rewriteReasons.${s.rewrite.reason}` as 'synthesis.rewriteReasons.timeout', { defaultValue: s.rewrite.reason })}
-          </Alert>
+          </Notice>
         )}
         {s.rewrite?.status === 'done' && (
           <Switch label={t('synthesis.showRewrite')} checked={showRewrite} onChange={(e) => setShowRewrite(e.currentTarget.checked)} size="md" />
         )}
         {showRewrite && s.rewrite?.status === 'done' ? (
           <div>
-            <Badge color="orange.9" size="lg" mb="xs">
+            <Badge color="#9a3412" size="lg" mb="xs">
               {t('synthesis.generatedLabel', { model: s.rewrite.model })}
             </Badge>
             {s.rewrite.sentences.map((r, k) => (
@@ -163,12 +179,16 @@ function Sources({ sources, personId }: { sources: SynthesisSource[]; personId: 
           to={`/people/${personId}?tab=${TAB_OF[src.type]}`}
           size="sm"
           title={src.at ? formatDateTime(src.at) : undefined}
-          aria-label={t('synthesis.sourceLabel', { type: t(`synthesis.sourceTypes.${src.type}`), date: src.at ? formatDate(src.at) : '' })}
+          aria-label={`[${k + 1}] ${t('synthesis.sourceLabel', { type: t(`synthesis.sourceTypes.${src.type}`), date: src.at ? formatDate(src.at) : '' })}`}
         >
           [{k + 1}]
         </Anchor>
       ))}
-      {unique.length > 6 && <Text span size="sm">{t('synthesis.moreSources', { count: unique.length - 6 })}</Text>}
+      {unique.length > 6 && (
+        <Text span size="sm">
+          {t('synthesis.moreSources', { count: unique.length - 6 })}
+        </Text>
+      )}
     </span>
   );
 }
