@@ -23,7 +23,6 @@ import { Notice } from '../../ui/Notice';
 import { Loading } from '../../ui/Loading';
 import { addDaysIso, formatDateTime, todayIso } from '../../ui/format';
 
-
 const when = (local: string) => formatDateTime(`${local}:00`);
 
 /** A person's appointments: list with conflicts and reminders, booking, slot suggestions, routines, calendar file. */
