@@ -68,6 +68,16 @@ test('following a resident’s needs: notes timeline, an assessment, an appointm
   await expect(page.getByRole('link', { name: /Source : transmission/ }).first()).toBeVisible();
   await page.screenshot(shot('synthesis'));
   await expectAccessible(page, 'synthesis');
+  // A source link opens the very note the sentence comes from.
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: /^Chute : / })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('tab', { name: 'Transmissions', selected: true })).toBeVisible();
+  await expect(page.locator('.note-card:focus')).toContainText(/dans la salle de bain ce matin/);
+  await page.getByRole('tab', { name: 'Synthèse' }).click();
   await page.getByRole('link', { name: /Ouvrir la proposition/ }).click();
   await page.getByRole('button', { name: 'Accepter', exact: true }).click();
   await page.getByRole('button', { name: 'Confirmer l’acceptation' }).click();

@@ -1,8 +1,8 @@
 import { Badge, Button, Card, Chip, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { NOTE_SIGNALS, type NoteField, type NoteSignalDto, type PersonDetail } from '@presence/shared';
 import { can, isApiError, issueMessage, notesEndpoints, notesKeys, type CareNote, type NoteDraft, type NoteFilters, type NoteTarget } from '../../api';
 import { guaranteeEndpoints, guaranteeKeys } from '../../api/guarantee';
@@ -38,6 +38,15 @@ export function NotesSection({ person }: { person: PersonDetail }) {
   const targets = useQuery({ queryKey: notesKeys.targets, queryFn: notesEndpoints.targets });
   const notes = useQuery({ queryKey: notesKeys.list(person.id, filters), queryFn: () => notesEndpoints.list(person.id, filters) });
   const active = (targets.data ?? []).filter((x) => x.active);
+  // A link to one note (from a synthesis): scroll to it and move the focus there once the timeline is shown.
+  const [params] = useSearchParams();
+  const wanted = params.get('note');
+  useEffect(() => {
+    if (!wanted || !notes.data) return;
+    const el = document.getElementById(`note-${wanted}`);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  }, [wanted, notes.data]);
 
   return (
     <Stack gap="md">
@@ -288,7 +297,7 @@ function NoteCard({ note, personId, targets, lang }: { note: CareNote; personId:
   const fields: NoteField[] = note.format === 'dar' ? ['data', 'actions', 'results'] : ['body'];
   const signalsOf = (f: NoteField) => (note.signals ?? []).filter((s) => s.field === f);
   return (
-    <Card withBorder component="li" padding="sm" className="note-card">
+    <Card withBorder component="li" padding="sm" className="note-card" id={`note-${note.id}`} tabIndex={-1}>
       <Stack gap={6}>
         <Group gap="xs" wrap="wrap">
           <Text fw={700}>{formatDateTime(note.observedAt)}</Text>

@@ -176,7 +176,7 @@ function Sources({ sources, personId }: { sources: SynthesisSource[]; personId: 
         <Anchor
           key={src.id}
           component={Link}
-          to={`/people/${personId}?tab=${TAB_OF[src.type]}`}
+          to={`/people/${personId}?tab=${TAB_OF[src.type]}${src.type === 'care_note' ? `&note=${src.id}` : ''}`}
           size="sm"
           title={src.at ? formatDateTime(src.at) : undefined}
           aria-label={`[${k + 1}] ${t('synthesis.sourceLabel', { type: t(`synthesis.sourceTypes.${src.type}`), date: src.at ? formatDate(src.at) : '' })}`}
