@@ -61,6 +61,8 @@ export const enFollowup: typeof frFollowup = {
     },
   },
   appointments: {
+    slotsLabel: 'Slots proposed',
+    chosenSlot: 'chosen',
     tab: 'Appointments',
     upcoming: 'Upcoming appointments',
     past: 'Past or cancelled appointments',
@@ -136,6 +138,7 @@ export const enFollowup: typeof frFollowup = {
     removeRoutine: 'Remove the routine {{label}}',
   },
   synthesis: {
+    sentencesLabel: 'Sentences of the synthesis',
     tab: 'Synthesis',
     new: 'Prepare a synthesis',
     help: 'For the team meeting or the plan review: every sentence comes from the record’s writings and links to them. To be read and validated.',

@@ -61,6 +61,8 @@ export const frFollowup = {
     },
   },
   appointments: {
+    slotsLabel: 'Créneaux proposés',
+    chosenSlot: 'choisi',
     tab: 'Rendez-vous',
     upcoming: 'Rendez-vous à venir',
     past: 'Rendez-vous passés ou annulés',
@@ -136,6 +138,7 @@ export const frFollowup = {
     removeRoutine: 'Retirer l’habitude {{label}}',
   },
   synthesis: {
+    sentencesLabel: 'Phrases de la synthèse',
     tab: 'Synthèse',
     new: 'Préparer une synthèse',
     help: 'Pour la réunion d’équipe ou la révision du projet : chaque phrase reprend des écrits de la fiche et renvoie à eux. À relire et valider.',

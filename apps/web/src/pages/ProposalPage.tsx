@@ -17,6 +17,7 @@ import { ContentView } from './proposal/ContentView';
 import { isSuggestions, SuggestionsView } from './proposal/ActivitySuggestions';
 import { isWeekPlan, WeekPlanSummary } from './proposal/WeekPlanSummary';
 import { isRoster, RosterSummary } from './proposal/RosterSummary';
+import { isSlotsContent, isSynthesisContent, SlotsContentView, SynthesisContentView } from './proposal/FollowupSummaries';
 import { DecisionPanel, useDecisionErrorTitle } from './proposal/DecisionPanel';
 import { DecisionSummary } from './proposal/DecisionSummary';
 import { ExplanationView } from './proposal/ExplanationView';
@@ -104,6 +105,10 @@ export function ProposalPage() {
           <WeekPlanSummary content={p.content} />
         ) : isRoster(p.kind, p.content) ? (
           <RosterSummary content={p.content} />
+        ) : isSynthesisContent(p.kind, p.content) ? (
+          <SynthesisContentView sentences={p.content.sentences} />
+        ) : isSlotsContent(p.kind, p.content) ? (
+          <SlotsContentView slots={p.content.slots} chosen={p.content.chosen} />
         ) : (
           <ContentView content={p.content} />
         )}
