@@ -28,6 +28,9 @@ const USAGE = `Usage: presence <command>
   notes analyze < notes.jsonl     analyse care notes, one {"id","text"} per line; prints one line per note:
                                 {"id","signals":[{"signal","start","end","negated","uncertain","historical","experiencer"}]};
                                 a malformed line is reported on stderr with its number and skipped (exit 1 at the end)
+  telemonitoring simulate --patients N --days D --seed S [--episodes FILE] [--start YYYY-MM-DD] [--programmes a,b]
+                                simulated telemonitoring series as FHIR R4 Observations, one JSON per line, with the
+                                planted episodes (decompensations, crises…) written to FILE (docs/telemonitoring.md)
 Configuration comes from the environment: DATA_DIR (default ./data) or DATABASE_URL.`;
 
 function fail(message: string, code = 2): never {
@@ -87,6 +90,11 @@ async function run(argv: string[]): Promise<number> {
     case 'notes':
       if (rest[0] !== 'analyze') fail(USAGE);
       return notesAnalyzeCommand();
+    case 'telemonitoring': {
+      if (rest[0] !== 'simulate') fail(USAGE);
+      const { simulateCommand } = await import('./telemonitoring-core/simulate-cli.js');
+      return simulateCommand(rest.slice(1), process.stdout, process.stderr);
+    }
     case undefined:
     case 'help':
     case '--help':
