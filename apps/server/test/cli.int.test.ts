@@ -217,6 +217,31 @@ describe('presence score', () => {
     expect(JSON.parse(r.stderr.trim())).toEqual({ line: 2, error: 'invalid_line', reason: 'not valid JSON' });
   });
 
+  it('telemonitoring simulate: FHIR Observations on stdout, planted episodes in the file, bad arguments named (exit 2)', async () => {
+    const episodes = path.join(dir, 'episodes.jsonl');
+    const r = await presence(['telemonitoring', 'simulate', '--patients', '4', '--days', '120', '--seed', '7', '--episodes', episodes], dir);
+    expect(r.code).toBe(0);
+    const obs = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { resourceType: string; subject: { reference: string }; code: { coding: { system: string; code: string }[] } });
+    expect(obs.length).toBeGreaterThan(300);
+    expect(new Set(obs.map((o) => o.resourceType))).toEqual(new Set(['Observation']));
+    expect(new Set(obs.map((o) => o.subject.reference))).toEqual(new Set(['Patient/sim-0001', 'Patient/sim-0002', 'Patient/sim-0003', 'Patient/sim-0004']));
+    expect(obs.every((o) => o.code.coding[0]!.system === 'http://loinc.org')).toBe(true);
+    const planted = readFileSync(episodes, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { patientId: string; onset: string; event: string });
+    for (const e of planted) expect(e.onset < e.event).toBe(true);
+    const again = await presence(['telemonitoring', 'simulate', '--patients', '4', '--days', '120', '--seed', '7'], dir);
+    expect(again.stdout).toBe(r.stdout);
+    const bad = await presence(['telemonitoring', 'simulate', '--patients', 'many', '--days', '10', '--seed', '1'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--patients must be an integer/);
+  });
+
   it('scores the AGGIR example of the spec (scales.md §1.8): GIR 4, rank 11, group H', async () => {
     const input = {
       coherence: 'A',
