@@ -36,6 +36,9 @@ import { AppointmentsService } from './appointments/appointments-service.js';
 import { appointmentsRoutes } from './appointments/appointments-routes.js';
 import { ReminderOutbox } from './appointments/reminders.js';
 import { channelsFrom } from './gateways/config.js';
+import { registerTelemonitoring } from './telemonitoring/telemonitoring-feature.js';
+import { TelemonitoringService } from './telemonitoring/telemonitoring-service.js';
+import { telemonitoringRoutes } from './telemonitoring/telemonitoring-routes.js';
 import { registerNeedsSynthesis } from './synthesis/needs-synthesis-feature.js';
 import { SynthesisService } from './synthesis/synthesis-service.js';
 import { synthesisRoutes } from './synthesis/synthesis-routes.js';
@@ -65,6 +68,7 @@ export interface App {
     syntheses: SynthesisService;
     appointments: AppointmentsService;
     outbox: ReminderOutbox;
+    telemonitoring: TelemonitoringService;
   };
   /** Every "METHOD /url" registered, for the access-policy test. */
   routes: { method: string; url: string }[];
@@ -124,6 +128,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   registerNoteAnalyzer(guarantee);
   registerNeedsSynthesis(guarantee);
   registerAppointmentSlots(guarantee);
+  registerTelemonitoring(guarantee);
   opts.features?.(guarantee);
   await guarantee.syncRegister();
   const activities = new ActivitiesService(db, people, guarantee);
@@ -139,6 +144,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   const syntheses = new SynthesisService(db, people, guarantee, config.llm);
   const appointments = new AppointmentsService(db, people, guarantee);
   const outbox = new ReminderOutbox(db, channelsFrom(config.gateways));
+  const telemonitoring = new TelemonitoringService(db, people, guarantee);
   http.addHook('onClose', () => outbox.stop());
   installRequestContext(http, { db, auth });
 
@@ -160,6 +166,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   assessmentsRoutes(http, assessments);
   synthesisRoutes(http, syntheses);
   appointmentsRoutes(http, appointments);
+  telemonitoringRoutes(http, telemonitoring);
 
   if (existsSync(WEB_DIST)) {
     // The built web app; client-side routes (any other GET outside /api) answer its page.
@@ -168,5 +175,5 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   installNotFound(http, { webApp: existsSync(WEB_DIST) });
 
   await http.ready();
-  return { http, db, services: { auth, people, guarantee, activities, planning, rostering, careNotes, assessments, syntheses, appointments, outbox }, routes };
+  return { http, db, services: { auth, people, guarantee, activities, planning, rostering, careNotes, assessments, syntheses, appointments, outbox, telemonitoring }, routes };
 }

@@ -34,6 +34,9 @@ const NOTES_WRITE: readonly Role[] = ['head_of_care', 'coordination_nurse', 'nur
 const NOTES_SETUP: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse'];
 /** Appointments: the secretary books them with the care team; relatives see their person's. */
 const APPOINTMENT_WRITE: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'physician', 'secretary'];
+/** Telemonitoring: the coordination nurse triages with nurses and physicians; the physician sets each person's rules. */
+const TM_STAFF: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'physician'];
+const TM_TRIAGE: readonly Role[] = ['coordination_nurse', 'nurse', 'physician'];
 /** Needs syntheses gather the whole record: the clinical team that prepares meetings and plan reviews. */
 const SYNTHESIS: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'physician'];
 
@@ -132,6 +135,21 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/people/:id/routines': PEOPLE_READ,
   'POST /api/people/:id/routines': PROFILE_WRITE,
   'DELETE /api/people/:id/routines/:routineId': PROFILE_WRITE,
+  'POST /api/telemonitoring/enrolments': ['head_of_care', 'coordination_nurse', 'physician'],
+  'PUT /api/people/:id/telemonitoring/enrolments/:enrolmentId/settings': ['physician'],
+  'POST /api/telemonitoring/devices': ['head_of_care', 'coordination_nurse', 'nurse'],
+  'GET /api/people/:id/telemonitoring': TM_STAFF,
+  'POST /api/people/:id/telemonitoring/measurements': TM_TRIAGE,
+  'GET /api/telemonitoring/alerts': TM_STAFF,
+  'POST /api/telemonitoring/alerts/:id/acknowledge': TM_TRIAGE,
+  'POST /api/telemonitoring/alerts/:id/actions': TM_TRIAGE,
+  'POST /api/telemonitoring/alerts/:id/close': TM_TRIAGE,
+  'GET /api/telemonitoring/rejections': TM_STAFF,
+  'GET /api/telemonitoring/events': TM_STAFF,
+  // Devices authenticate with their own token (checked by the route), not a session.
+  'POST /api/telemonitoring/measurements': 'public',
+  'POST /fhir/R4/Observation': 'public',
+  'POST /fhir/R4': 'public',
   'GET /api/syntheses/options': SYNTHESIS,
   'GET /api/people/:id/syntheses': SYNTHESIS,
   'POST /api/people/:id/syntheses': SYNTHESIS,

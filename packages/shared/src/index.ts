@@ -9,3 +9,4 @@ export * from './rostering.js';
 export * from './notes.js';
 export * from './assessments.js';
 export * from './appointments.js';
+export * from './telemonitoring.js';

@@ -1,0 +1,560 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { alertCloseSchema, deviceInputSchema, enrolmentInputSchema, manualMeasurementSchema, tmSettingsInputSchema } from '@presence/shared';
+import type { Db, Queryable } from '../db/db.js';
+import type { Actor } from '../http/actor.js';
+import type { GuaranteeService } from '../guarantee/guarantee-service.js';
+import type { PeopleService } from '../people/people-service.js';
+import { appendAudit } from '../audit/audit-service.js';
+import { AppError, notFound, validationError } from '../http/errors.js';
+import { PARAMETERS, PROGRAMME_PARAMETERS, type Measurement, type Parameter, type Programme } from '../telemonitoring-core/codes.js';
+import {
+  RULES_VERSION,
+  effectiveRules,
+  evaluateNew,
+  historyDaysNeeded,
+  validateRule,
+  type Alert,
+  type AlertPolicy,
+  type RuleSpec,
+} from '../telemonitoring-core/rules.js';
+import { TM_ALERT_KIND, TM_SLUG, type TmAlertContent } from './telemonitoring-feature.js';
+
+interface Ctx {
+  actor: Actor;
+  requestId: string;
+}
+
+/** Triage policy: the same rule does not alert again for a person within 72 h unless the values get worse. */
+export const POLICY: AlertPolicy = { repeatHours: 72 };
+const SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 } as const;
+const FUTURE_TOLERANCE_MS = 10 * 60_000;
+
+export interface Device {
+  id: string;
+  facilityId: string;
+  personId: string;
+}
+
+/** One measurement as received, before checks. */
+export interface Incoming {
+  parameter: string;
+  value: unknown;
+  unit?: string;
+  at: string;
+  /** Index in the request (batch position, bundle entry), for the rejection report. */
+  index: number;
+}
+
+export interface IngestReport {
+  accepted: number;
+  duplicates: number;
+  rejected: { index: number; field: string; reason: string }[];
+  alerts: number;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Telemonitoring: enrolment with consent, the physician's settings, devices, ingestion (stored once per device + time +
+ * code; every rejection kept with its reason), the rules run on each new measurement, alerts as proposals, and triage.
+ */
+export class TelemonitoringService {
+  /** Listeners of alert events (the SSE stream). */
+  private readonly listeners = new Set<(e: { facilityId: string; type: string; alertId: string }) => void>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly people: PeopleService,
+    private readonly guarantee: GuaranteeService,
+  ) {}
+
+  onEvent(fn: (e: { facilityId: string; type: string; alertId: string }) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+  private emit(facilityId: string, type: string, alertId: string): void {
+    for (const fn of this.listeners) fn({ facilityId, type, alertId });
+  }
+
+  private facility(ctx: Ctx): string {
+    if (!ctx.actor.facilityId) throw new AppError('forbidden', 'This needs a staff account of a facility');
+    return ctx.actor.facilityId;
+  }
+
+  // ---- enrolment, settings, devices ----
+
+  async enrol(ctx: Ctx, input: z.output<typeof enrolmentInputSchema>) {
+    const person = await this.people.scopeForWrite(ctx, input.personId, 'person.telemonitoring.enrol');
+    if (Date.parse(input.consent.at) > Date.now() + FUTURE_TOLERANCE_MS)
+      throw validationError([{ field: 'consent.at', reason: 'in_the_future', message: 'Consent is recorded once given' }]);
+    return this.db.transaction(async (tx) => {
+      const existing = await tx.query('SELECT id FROM tm_enrolment WHERE person_id = $1 AND programme = $2 AND status = $3', [
+        input.personId,
+        input.programme,
+        'active',
+      ]);
+      if (existing.length) throw new AppError('conflict', 'This person is already enrolled in this programme');
+      const [row] = await tx.query<{ id: string }>(
+        `INSERT INTO tm_enrolment (facility_id, person_id, programme, consent_at, consent_from, consent_note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [person.facilityId, input.personId, input.programme, input.consent.at, input.consent.from, input.consent.note, ctx.actor.userId],
+      );
+      await tx.query('INSERT INTO tm_setting (enrolment_id, version, reason, set_by) VALUES ($1, 1, $2, $3)', [
+        row!.id,
+        'Réglages par défaut du programme',
+        ctx.actor.userId,
+      ]);
+      await appendAudit(tx, ctx, {
+        action: 'person.telemonitoring.enrol',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: input.personId,
+        facilityId: person.facilityId,
+        details: { enrolmentId: row!.id, programme: input.programme, consentFrom: input.consent.from },
+      });
+      return { id: row!.id };
+    });
+  }
+
+  /** A new version of the physician's settings: references and rule overrides, checked before they apply. */
+  async setSettings(ctx: Ctx, personId: string, enrolmentId: string, input: z.output<typeof tmSettingsInputSchema>) {
+    const person = await this.people.scopeForWrite(ctx, personId, 'person.telemonitoring.settings');
+    const issues = [];
+    for (const [k, rule] of input.overrides.entries()) {
+      const problems = validateRule(rule as unknown as RuleSpec);
+      for (const p of problems) issues.push({ field: `overrides.${k}`, reason: 'invalid_rule', message: p });
+    }
+    for (const [param, value] of Object.entries(input.references)) {
+      const def = PARAMETERS[param as Parameter];
+      if (value < def.min || value > def.max)
+        issues.push({ field: `references.${param}`, reason: 'impossible_value', message: `${param} must be between ${def.min} and ${def.max} ${def.unit}` });
+    }
+    if (issues.length) throw validationError(issues);
+    await this.db.transaction(async (tx) => {
+      const [e] = await tx.query<{ id: string }>("SELECT id FROM tm_enrolment WHERE id = $1 AND person_id = $2 AND status = 'active' FOR UPDATE", [
+        enrolmentId,
+        personId,
+      ]);
+      if (!e) throw notFound('Active enrolment');
+      await tx.query(
+        `INSERT INTO tm_setting (enrolment_id, version, refs, overrides, disabled, reason, set_by)
+         SELECT $1, COALESCE(max(version), 0) + 1, $2, $3, $4, $5, $6 FROM tm_setting WHERE enrolment_id = $1`,
+        [enrolmentId, input.references, JSON.stringify(input.overrides), input.disabled, input.reason, ctx.actor.userId],
+      );
+      await appendAudit(tx, ctx, {
+        action: 'person.telemonitoring.settings',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: personId,
+        facilityId: person.facilityId,
+        details: { enrolmentId, references: input.references, overrides: input.overrides.length, disabled: input.disabled, reason: input.reason },
+      });
+    });
+    return this.personView(ctx, personId);
+  }
+
+  /** A device for one person; its token is shown once (only its hash is kept). */
+  async addDevice(ctx: Ctx, input: z.output<typeof deviceInputSchema>) {
+    const person = await this.people.scopeForWrite(ctx, input.personId, 'person.telemonitoring.device');
+    const token = `tmd_${randomBytes(24).toString('base64url')}`;
+    const id = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string }>(
+        'INSERT INTO tm_device (facility_id, person_id, label, token_hash, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+        [person.facilityId, input.personId, input.label, hashToken(token), ctx.actor.userId],
+      );
+      await appendAudit(tx, ctx, {
+        action: 'person.telemonitoring.device',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: input.personId,
+        facilityId: person.facilityId,
+        details: { deviceId: row!.id, label: input.label },
+      });
+      return row!.id;
+    });
+    return { id, token };
+  }
+
+  /** The device a bearer token belongs to; an unknown or revoked token is refused (and the attempt kept). */
+  async deviceFromToken(authorization: string | undefined, source: string): Promise<Device> {
+    const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    const [d] = token
+      ? await this.db.query<{ id: string; facility_id: string; person_id: string }>(
+          'SELECT id, facility_id, person_id FROM tm_device WHERE token_hash = $1 AND revoked_at IS NULL',
+          [hashToken(token)],
+        )
+      : [];
+    if (!d) {
+      await this.db.query('INSERT INTO tm_rejection (source, reason, field) VALUES ($1, $2, $3)', [
+        source,
+        token ? 'unknown_device' : 'no_device_token',
+        'Authorization',
+      ]);
+      throw new AppError('unauthenticated', 'Unknown device: send its token as Authorization: Bearer <token>');
+    }
+    return { id: d.id, facilityId: d.facility_id, personId: d.person_id };
+  }
+
+  // ---- ingestion ----
+
+  /**
+   * Checks and stores measurements of one person, then runs the rules on each new one. A measurement already stored
+   * (same device, time and code) counts as a duplicate; a bad one is rejected with its field and reason, kept in
+   * tm_rejection, and never stops the others.
+   */
+  async ingest(
+    target: { facilityId: string; personId: string; deviceId: string | null; recordedBy: string | null },
+    items: readonly Incoming[],
+    source: 'fhir' | 'json' | 'mqtt' | 'manual',
+  ): Promise<IngestReport> {
+    const report: IngestReport = { accepted: 0, duplicates: 0, rejected: [], alerts: 0 };
+    const enrolment = await this.activeEnrolment(target.personId);
+    const fresh: Measurement[] = [];
+    for (const item of items) {
+      const problem = enrolment ? checkItem(item) : { field: 'subject', reason: 'not_enrolled' };
+      if ('reason' in problem) {
+        report.rejected.push({ index: item.index, ...problem });
+        await this.db.query('INSERT INTO tm_rejection (facility_id, device_id, source, reason, field, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
+          target.facilityId,
+          target.deviceId,
+          source,
+          problem.reason,
+          problem.field,
+          { index: item.index, personId: target.personId, item: { parameter: item.parameter, value: item.value, unit: item.unit, at: item.at } },
+        ]);
+        continue;
+      }
+      const m = problem.measurement;
+      const key = `${target.deviceId ?? `manual:${target.recordedBy}`}|${m.at}|${PARAMETERS[m.parameter].loinc}`;
+      const rows = await this.db.query<{ id: string }>(
+        `INSERT INTO tm_measurement (facility_id, person_id, parameter, value, at, source, device_id, recorded_by, dedupe_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+        [target.facilityId, target.personId, m.parameter, m.value, m.at, source, target.deviceId, target.recordedBy, key],
+      );
+      if (rows.length) {
+        report.accepted++;
+        fresh.push({ ...m, personId: target.personId });
+      } else report.duplicates++;
+    }
+    if (enrolment && fresh.length) report.alerts = await this.evaluate(enrolment, fresh);
+    return report;
+  }
+
+  private async activeEnrolment(personId: string) {
+    const [e] = await this.db.query<{
+      id: string;
+      facility_id: string;
+      person_id: string;
+      programme: Programme;
+      refs: Record<string, number>;
+      overrides: RuleSpec[];
+      disabled: string[];
+    }>(
+      `SELECT e.id, e.facility_id, e.person_id, e.programme, s.refs, s.overrides, s.disabled FROM tm_enrolment e
+         JOIN LATERAL (SELECT refs, overrides, disabled FROM tm_setting WHERE enrolment_id = e.id ORDER BY version DESC LIMIT 1) s ON true
+        WHERE e.person_id = $1 AND e.status = 'active' ORDER BY e.started_at LIMIT 1`,
+      [personId],
+    );
+    return e ?? null;
+  }
+
+  /** The rules on each new measurement, in time order, each seeing only the past; new alerts become proposals. */
+  private async evaluate(e: NonNullable<Awaited<ReturnType<TelemonitoringService['activeEnrolment']>>>, fresh: Measurement[]): Promise<number> {
+    const settings = { personId: e.person_id, programme: e.programme, references: e.refs, overrides: e.overrides, disabled: e.disabled };
+    const rules = effectiveRules(settings);
+    const sorted = [...fresh].sort((a, b) => a.at.localeCompare(b.at));
+    const since = new Date(Date.parse(sorted[0]!.at) - historyDaysNeeded(rules, POLICY) * 86_400_000);
+    const history = (
+      await this.db.query<{ parameter: Parameter; value: number; at: Date }>(
+        'SELECT parameter, value, at FROM tm_measurement WHERE person_id = $1 AND at >= $2 ORDER BY at',
+        [e.person_id, since],
+      )
+    ).map((r) => ({ personId: e.person_id, parameter: r.parameter, value: r.value, at: r.at.toISOString() }));
+    const recent: Alert[] = (
+      await this.db.query<{
+        rule_id: string;
+        kind: Alert['kind'];
+        parameter: Parameter;
+        severity: Alert['severity'];
+        at: Date;
+        explanation: Alert['explanation'];
+      }>('SELECT rule_id, kind, parameter, severity, at, explanation FROM tm_alert WHERE person_id = $1 AND at >= $2', [
+        e.person_id,
+        new Date(since.getTime() - POLICY.repeatHours * 3_600_000),
+      ])
+    ).map((r) => ({
+      personId: e.person_id,
+      ruleId: r.rule_id,
+      kind: r.kind,
+      parameter: r.parameter,
+      severity: r.severity,
+      at: r.at.toISOString(),
+      explanation: r.explanation,
+    }));
+    let raised = 0;
+    for (const m of sorted) {
+      const before = history.filter((h) => h.at <= m.at);
+      for (const alert of evaluateNew(settings, before, m, POLICY, recent)) {
+        recent.push(alert);
+        if (await this.raise(e, alert)) raised++;
+      }
+    }
+    return raised;
+  }
+
+  private async raise(e: { id: string; facility_id: string; person_id: string }, a: Alert): Promise<boolean> {
+    const [person] = await this.db.query<{ name: string }>("SELECT first_name || ' ' || last_name AS name FROM person WHERE id = $1", [e.person_id]);
+    const id = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string }>(
+        `INSERT INTO tm_alert (facility_id, person_id, enrolment_id, rule_id, kind, parameter, severity, at, explanation, rules_version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (person_id, rule_id, at) DO NOTHING RETURNING id`,
+        [e.facility_id, e.person_id, e.id, a.ruleId, a.kind, a.parameter, a.severity, a.at, a.explanation, RULES_VERSION],
+      );
+      if (!row) return null;
+      if (!(await this.guarantee.mayPropose(e.facility_id, TM_SLUG, e.person_id, tx))) return row.id;
+      const content: TmAlertContent = { alertId: row.id, ruleId: a.ruleId, severity: a.severity };
+      const p = await this.guarantee.propose(
+        {
+          facilityId: e.facility_id,
+          systemSlug: TM_SLUG,
+          kind: TM_ALERT_KIND,
+          personId: e.person_id,
+          subject: { type: 'tm_alert', id: row.id },
+          title: `Alerte ${a.severity} — ${person?.name ?? ''} : ${a.explanation.summary}`,
+          content,
+          explanation: {
+            summary: a.explanation.summary,
+            factors: [{ label: 'Règle', detail: a.explanation.rule }],
+            dataPoints: a.explanation.points.map((pt) => ({ label: pt.at, value: String(pt.value), recordType: 'tm_measurement', recordId: e.person_id })),
+            rule: a.explanation.rule,
+          },
+          inputs: { ruleId: a.ruleId, rulesVersion: RULES_VERSION, reference: a.explanation.reference, threshold: a.explanation.threshold },
+        },
+        tx,
+      );
+      await tx.query('UPDATE tm_alert SET proposal_id = $2 WHERE id = $1', [row.id, p.id]);
+      return row.id;
+    });
+    if (id) this.emit(e.facility_id, 'alert.raised', id);
+    return id !== null;
+  }
+
+  async manual(ctx: Ctx, personId: string, input: z.output<typeof manualMeasurementSchema>): Promise<IngestReport> {
+    const person = await this.people.scopeForWrite(ctx, personId, 'person.telemonitoring.measure');
+    const report = await this.ingest(
+      { facilityId: person.facilityId, personId, deviceId: null, recordedBy: ctx.actor.userId },
+      [{ ...input, index: 0 }],
+      'manual',
+    );
+    await appendAudit(this.db, ctx, {
+      action: 'person.telemonitoring.measure',
+      outcome: 'allowed',
+      targetType: 'person',
+      targetId: personId,
+      facilityId: person.facilityId,
+      details: { parameter: input.parameter, accepted: report.accepted },
+    });
+    if (report.rejected.length) throw validationError(report.rejected.map((r) => ({ field: r.field, reason: r.reason, message: r.reason.replace(/_/g, ' ') })));
+    return report;
+  }
+
+  // ---- triage ----
+
+  /** Open and acknowledged alerts, most severe first, then oldest first. */
+  async queue(ctx: Ctx, status: 'open' | 'acknowledged' | 'closed' | 'active' = 'active') {
+    const facilityId = this.facility(ctx);
+    const rows = await this.db.query<{
+      id: string;
+      person_id: string;
+      person_name: string;
+      rule_id: string;
+      kind: string;
+      parameter: string;
+      severity: keyof typeof SEVERITY_RANK;
+      at: Date;
+      explanation: Alert['explanation'];
+      status: string;
+      proposal_id: string | null;
+      acknowledged_by: string | null;
+      acknowledged_at: Date | null;
+      outcome: string | null;
+      closed_at: Date | null;
+      created_at: Date;
+    }>(
+      `SELECT a.id, a.person_id, p.first_name || ' ' || p.last_name AS person_name, a.rule_id, a.kind, a.parameter, a.severity, a.at, a.explanation, a.status,
+              a.proposal_id, CASE WHEN u.id IS NULL THEN NULL ELSE u.first_name || ' ' || u.last_name END AS acknowledged_by, a.acknowledged_at, a.outcome, a.closed_at, a.created_at
+         FROM tm_alert a JOIN person p ON p.id = a.person_id LEFT JOIN app_user u ON u.id = a.acknowledged_by
+        WHERE a.facility_id = $1 AND ($2 = 'active' AND a.status <> 'closed' OR a.status = $2) ORDER BY a.created_at DESC LIMIT 500`,
+      [facilityId, status],
+    );
+    await appendAudit(this.db, ctx, {
+      action: 'telemonitoring.queue.read',
+      outcome: 'allowed',
+      targetType: 'facility',
+      targetId: facilityId,
+      facilityId,
+      details: { status, alerts: rows.length },
+    });
+    const actions = await this.actionsOf(rows.map((r) => r.id));
+    return rows
+      .map((r) => ({
+        id: r.id,
+        personId: r.person_id,
+        personName: r.person_name,
+        ruleId: r.rule_id,
+        kind: r.kind,
+        parameter: r.parameter,
+        severity: r.severity,
+        at: r.at.toISOString(),
+        explanation: r.explanation,
+        status: r.status,
+        proposalId: r.proposal_id,
+        acknowledgedBy: r.acknowledged_by,
+        acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+        outcome: r.outcome,
+        closedAt: r.closed_at?.toISOString() ?? null,
+        createdAt: r.created_at.toISOString(),
+        actions: actions.get(r.id) ?? [],
+      }))
+      .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.createdAt.localeCompare(b.createdAt));
+  }
+
+  private async actionsOf(ids: string[]) {
+    const out = new Map<string, { kind: string; note: string; by: string; at: string }[]>();
+    if (!ids.length) return out;
+    const rows = await this.db.query<{ alert_id: string; kind: string; note: string; by: string; done_at: Date }>(
+      "SELECT a.alert_id, a.kind, a.note, u.first_name || ' ' || u.last_name AS by, a.done_at FROM tm_action a JOIN app_user u ON u.id = a.done_by WHERE a.alert_id = ANY($1::uuid[]) ORDER BY a.done_at",
+      [ids],
+    );
+    for (const r of rows) out.set(r.alert_id, [...(out.get(r.alert_id) ?? []), { kind: r.kind, note: r.note, by: r.by, at: r.done_at.toISOString() }]);
+    return out;
+  }
+
+  private async alertInScope(q: Queryable, ctx: Ctx, id: string) {
+    const [a] = await q.query<{ id: string; person_id: string; status: string; proposal_id: string | null; facility_id: string }>(
+      'SELECT id, person_id, status, proposal_id, facility_id FROM tm_alert WHERE id = $1 AND facility_id = $2',
+      [id, this.facility(ctx)],
+    );
+    if (!a) throw notFound('Alert');
+    return a;
+  }
+
+  async acknowledge(ctx: Ctx, id: string) {
+    await this.db.transaction(async (tx) => {
+      const a = await this.alertInScope(tx, ctx, id);
+      if (a.status !== 'open') throw new AppError('conflict', `This alert is already ${a.status}`);
+      await tx.query("UPDATE tm_alert SET status = 'acknowledged', acknowledged_by = $2, acknowledged_at = now() WHERE id = $1", [id, ctx.actor.userId]);
+      await appendAudit(tx, ctx, {
+        action: 'telemonitoring.alert.acknowledge',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: a.person_id,
+        facilityId: a.facility_id,
+        details: { alertId: id },
+      });
+    });
+    this.emit(this.facility(ctx), 'alert.acknowledged', id);
+  }
+
+  async addAction(ctx: Ctx, id: string, kind: string, note: string) {
+    await this.db.transaction(async (tx) => {
+      const a = await this.alertInScope(tx, ctx, id);
+      if (a.status === 'closed') throw new AppError('conflict', 'This alert is closed');
+      await tx.query('INSERT INTO tm_action (alert_id, kind, note, done_by) VALUES ($1, $2, $3, $4)', [id, kind, note, ctx.actor.userId]);
+      // Acting on an alert acknowledges it.
+      await tx.query(
+        "UPDATE tm_alert SET status = 'acknowledged', acknowledged_by = COALESCE(acknowledged_by, $2), acknowledged_at = COALESCE(acknowledged_at, now()) WHERE id = $1 AND status = 'open'",
+        [id, ctx.actor.userId],
+      );
+      await appendAudit(tx, ctx, {
+        action: 'telemonitoring.alert.action',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: a.person_id,
+        facilityId: a.facility_id,
+        details: { alertId: id, kind },
+      });
+    });
+    this.emit(this.facility(ctx), 'alert.action', id);
+  }
+
+  /** Closing is the decision on the alert's proposal: confirmed = accepted; false alarm / no action needed = rejected with the reason. */
+  async close(ctx: Ctx, id: string, input: z.output<typeof alertCloseSchema>) {
+    const a = await this.alertInScope(this.db, ctx, id);
+    if (a.status === 'closed') throw new AppError('conflict', 'This alert is already closed');
+    const reason = `${{ confirmed: 'Alerte confirmée', false_alarm: 'Fausse alerte', no_action_needed: 'Pas d’action nécessaire' }[input.outcome]}${input.note ? ` : ${input.note}` : ''}`;
+    if (a.proposal_id) {
+      const proposal = await this.guarantee.getProposal(ctx, a.proposal_id);
+      if (proposal.status === 'pending')
+        await this.guarantee.decide(ctx, a.proposal_id, input.outcome === 'confirmed' ? { decision: 'accept', reason } : { decision: 'reject', reason });
+    }
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        "UPDATE tm_alert SET status = 'closed', outcome = $2, closed_by = $3, closed_at = now(), acknowledged_by = COALESCE(acknowledged_by, $3), acknowledged_at = COALESCE(acknowledged_at, now()) WHERE id = $1",
+        [id, input.outcome, ctx.actor.userId],
+      );
+      await appendAudit(tx, ctx, {
+        action: 'telemonitoring.alert.close',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: a.person_id,
+        facilityId: a.facility_id,
+        details: { alertId: id, outcome: input.outcome },
+      });
+    });
+    this.emit(this.facility(ctx), 'alert.closed', id);
+  }
+
+  // ---- views ----
+
+  async personView(ctx: Ctx, personId: string) {
+    await this.people.auditedRead(ctx, personId, 'person.telemonitoring.read');
+    const enrolments = await this.db.query(
+      `SELECT e.id, e.programme, e.status, e.consent_at AS "consentAt", e.consent_from AS "consentFrom", e.consent_note AS "consentNote", e.started_at AS "startedAt",
+              COALESCE((SELECT json_agg(json_build_object('version', s.version, 'references', s.refs, 'overrides', s.overrides, 'disabled', s.disabled, 'reason', s.reason,
+                 'setBy', u.first_name || ' ' || u.last_name, 'setAt', s.set_at) ORDER BY s.version DESC) FROM tm_setting s JOIN app_user u ON u.id = s.set_by WHERE s.enrolment_id = e.id), '[]') AS settings
+         FROM tm_enrolment e WHERE e.person_id = $1 ORDER BY e.started_at DESC`,
+      [personId],
+    );
+    const measurements = await this.db.query<{ parameter: string; value: number; at: Date; source: string }>(
+      "SELECT parameter, value, at, source FROM tm_measurement WHERE person_id = $1 AND at >= now() - interval '90 days' ORDER BY at",
+      [personId],
+    );
+    const alerts = await this.db.query(
+      'SELECT id, rule_id AS "ruleId", parameter, severity, at, status, outcome, explanation FROM tm_alert WHERE person_id = $1 ORDER BY at DESC LIMIT 200',
+      [personId],
+    );
+    return { enrolments, measurements: measurements.map((m) => ({ ...m, at: m.at.toISOString() })), alerts };
+  }
+
+  async rejections(ctx: Ctx) {
+    const facilityId = this.facility(ctx);
+    const counts = await this.db.query<{ reason: string; n: number }>(
+      'SELECT reason, count(*)::int AS n FROM tm_rejection WHERE facility_id = $1 GROUP BY reason ORDER BY n DESC',
+      [facilityId],
+    );
+    const latest = await this.db.query(
+      'SELECT id, device_id AS "deviceId", source, reason, field, detail, received_at AS "receivedAt" FROM tm_rejection WHERE facility_id = $1 ORDER BY received_at DESC LIMIT 200',
+      [facilityId],
+    );
+    return { counts, latest };
+  }
+
+  /** Programmes' parameters, for forms. */
+  programmes() {
+    return PROGRAMME_PARAMETERS;
+  }
+}
+
+/** Checks one incoming measurement: a known parameter, its unit, a number in the possible range, a time with a zone, not in the future. */
+export function checkItem(item: Incoming): { field: string; reason: string } | { measurement: Omit<Measurement, 'personId'> } {
+  const prefix = `measurements.${item.index}`;
+  const def = PARAMETERS[item.parameter as Parameter] as (typeof PARAMETERS)[Parameter] | undefined;
+  if (!def) return { field: `${prefix}.parameter`, reason: 'unknown_parameter' };
+  if (item.unit !== undefined && item.unit !== def.unit) return { field: `${prefix}.unit`, reason: 'wrong_unit' };
+  if (typeof item.value !== 'number' || !Number.isFinite(item.value)) return { field: `${prefix}.value`, reason: 'not_a_number' };
+  if (item.value < def.min || item.value > def.max) return { field: `${prefix}.value`, reason: 'impossible_value' };
+  if (!/(Z|[+-]\d{2}:\d{2})$/.test(item.at) || Number.isNaN(Date.parse(item.at))) return { field: `${prefix}.at`, reason: 'invalid_time' };
+  if (Date.parse(item.at) > Date.now() + FUTURE_TOLERANCE_MS) return { field: `${prefix}.at`, reason: 'in_the_future' };
+  return { measurement: { parameter: item.parameter as Parameter, value: item.value, at: new Date(item.at).toISOString() } };
+}

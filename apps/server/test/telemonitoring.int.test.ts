@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from './test-db.js';
+import { buildTestApp, type TestApp } from './test-app.js';
+
+const DAY = 86_400_000;
+const daysAgo = (d: number, hour = 7) => new Date(Math.floor(Date.now() / DAY) * DAY - d * DAY + hour * 3_600_000).toISOString();
+
+describe.each(ENGINES)('telemonitoring on %s', (engine) => {
+  let t: TestApp;
+  let enrolmentId: string;
+  let token: string;
+  const send = (body: unknown, auth = token) =>
+    t.http.inject({ method: 'POST', url: '/api/telemonitoring/measurements', headers: { authorization: `Bearer ${auth}` }, payload: body as object });
+  beforeAll(async () => {
+    t = await buildTestApp(engine);
+  });
+  afterAll(() => t.close());
+
+  it('enrols a person with consent; the physician sets the dry weight (versioned); bad settings are refused naming the field', async () => {
+    const idec = await t.as('coordination_nurse');
+    const future = await t.request('POST', '/api/telemonitoring/enrolments', {
+      cookie: idec,
+      body: { personId: t.fx.personA1, programme: 'heart_failure', consent: { at: new Date(Date.now() + 2 * DAY).toISOString(), from: 'person' } },
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.issues[0].field).toBe('consent.at');
+    const res = await t.request('POST', '/api/telemonitoring/enrolments', {
+      cookie: idec,
+      body: {
+        personId: t.fx.personA1,
+        programme: 'heart_failure',
+        consent: { at: daysAgo(40), from: 'person', note: 'Consentement oral recueilli en présence de sa fille' },
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    enrolmentId = res.json().id;
+    const url = `/api/people/${t.fx.personA1}/telemonitoring/enrolments/${enrolmentId}/settings`;
+    expect((await t.request('PUT', url, { cookie: idec, body: { references: { body_weight: 70 }, reason: 'poids sec' } })).statusCode).toBe(403);
+    const bad = await t.request('PUT', url, { cookie: await t.as('physician'), body: { references: { body_weight: 900 }, reason: 'poids sec' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues[0]).toMatchObject({ field: 'references.body_weight', reason: 'impossible_value' });
+    const ok = await t.request('PUT', url, {
+      cookie: await t.as('physician'),
+      body: { references: { body_weight: 70 }, reason: 'Poids sec après la dernière hospitalisation' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().enrolments[0].settings.map((s: { version: number }) => s.version)).toEqual([2, 1]);
+    expect(ok.json().enrolments[0].settings[0]).toMatchObject({ references: { body_weight: 70 }, setBy: 'Test physician' });
+    const device = await t.request('POST', '/api/telemonitoring/devices', { cookie: idec, body: { personId: t.fx.personA1, label: 'Balance connectée' } });
+    expect(device.statusCode).toBe(201);
+    token = device.json().token;
+    expect(token).toMatch(/^tmd_/);
+  });
+
+  it('refuses an unknown device, keeps every rejected measurement with its reason, stores the rest, and stores a resend once', async () => {
+    expect((await send({ measurements: [{ parameter: 'body_weight', value: 70, at: daysAgo(1) }] }, 'tmd_wrong')).statusCode).toBe(401);
+    // four weeks of stable weights, then a gain of 2.6 kg in two days
+    const weights = Array.from({ length: 28 }, (_, k) => ({ parameter: 'body_weight', value: 70 + ((k * 7) % 5) / 10 - 0.2, unit: 'kg', at: daysAgo(30 - k) }));
+    weights.push({ parameter: 'body_weight', value: 71.4, unit: 'kg', at: daysAgo(1) }, { parameter: 'body_weight', value: 72.6, unit: 'kg', at: daysAgo(0) });
+    const bad = [
+      { parameter: 'body_weight', value: 900, unit: 'kg', at: daysAgo(2, 12) },
+      { parameter: 'cholesterol', value: 2, at: daysAgo(2, 12) },
+      { parameter: 'heart_rate', value: 80, unit: '/min', at: '2026-11-20T08:00:00' },
+      { parameter: 'systolic', value: 130, unit: 'kg', at: daysAgo(2, 12) },
+    ];
+    const res = await send({ measurements: [...weights, ...bad] });
+    expect(res.statusCode).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ accepted: 30, duplicates: 0 });
+    expect(report.rejected).toEqual([
+      { index: 30, field: 'measurements.30.value', reason: 'impossible_value' },
+      { index: 31, field: 'measurements.31.parameter', reason: 'unknown_parameter' },
+      { index: 32, field: 'measurements.32.at', reason: 'invalid_time' },
+      { index: 33, field: 'measurements.33.unit', reason: 'wrong_unit' },
+    ]);
+    expect(report.alerts).toBeGreaterThan(0);
+    const again = (await send({ measurements: weights })).json();
+    expect(again).toMatchObject({ accepted: 0, duplicates: 30, alerts: 0 });
+    const rejections = (await t.request('GET', '/api/telemonitoring/rejections', { cookie: await t.as('coordination_nurse') })).json();
+    const counts = Object.fromEntries(rejections.counts.map((c: { reason: string; n: number }) => [c.reason, c.n]));
+    expect(counts).toMatchObject({ impossible_value: 1, unknown_parameter: 1, invalid_time: 1, wrong_unit: 1 });
+    const [m] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM tm_measurement WHERE person_id = $1', [t.fx.personA1]);
+    expect(m!.n).toBe(30);
+  });
+
+  it('explains each alert (rule, points, reference) and queues it as a proposal; triage acknowledges, records the call and closes with the outcome', async () => {
+    const nurse = await t.as('coordination_nurse');
+    const queue = (await t.request('GET', '/api/telemonitoring/alerts', { cookie: nurse })).json();
+    const weight = queue.find((a: { ruleId: string }) => a.ruleId === 'hf-weight-2kg-3d');
+    expect(weight).toBeDefined();
+    expect(weight.explanation.summary).toMatch(/Poids/);
+    expect(weight.explanation.points.length).toBeGreaterThan(0);
+    expect(weight.proposalId).toBeTruthy();
+    const ranks = { critical: 4, high: 3, medium: 2, low: 1 } as Record<string, number>;
+    for (let k = 1; k < queue.length; k++) expect(ranks[queue[k - 1].severity]).toBeGreaterThanOrEqual(ranks[queue[k].severity]!);
+    expect((await t.request('POST', `/api/telemonitoring/alerts/${weight.id}/acknowledge`, { cookie: nurse })).statusCode).toBe(204);
+    expect((await t.request('POST', `/api/telemonitoring/alerts/${weight.id}/acknowledge`, { cookie: nurse })).statusCode).toBe(409);
+    const call = await t.request('POST', `/api/telemonitoring/alerts/${weight.id}/actions`, {
+      cookie: nurse,
+      body: { kind: 'phone_call', note: 'Chevilles gonflées, essoufflée. Médecin prévenu.' },
+    });
+    expect(call.statusCode).toBe(204);
+    expect(
+      (await t.request('POST', `/api/telemonitoring/alerts/${weight.id}/close`, { cookie: nurse, body: { outcome: 'confirmed', note: 'Diurétique ajusté' } }))
+        .statusCode,
+    ).toBe(204);
+    const p = (await t.request('GET', `/api/proposals/${weight.proposalId}`, { cookie: nurse })).json();
+    expect(p).toMatchObject({ status: 'accepted', systemSlug: 'telemonitoring-rules' });
+    const closed = (await t.request('GET', '/api/telemonitoring/alerts?status=closed', { cookie: nurse })).json();
+    expect(closed.find((a: { id: string }) => a.id === weight.id)).toMatchObject({
+      outcome: 'confirmed',
+      actions: [{ kind: 'phone_call', by: 'Test coordination_nurse' }],
+    });
+    expect((await t.request('POST', `/api/telemonitoring/alerts/${weight.id}/close`, { cookie: nurse, body: { outcome: 'false_alarm' } })).statusCode).toBe(
+      409,
+    );
+    // a care assistant does not triage; another facility sees nothing
+    expect((await t.request('GET', '/api/telemonitoring/alerts', { cookie: await t.as('care_assistant') })).statusCode).toBe(403);
+    expect((await t.request('GET', `/api/people/${t.fx.personA1}/telemonitoring`, { cookie: await t.login('director@b.test') })).statusCode).toBe(404);
+  });
+
+  it('takes FHIR Observations and Bundles; malformed ones get an OperationOutcome with the path; a transaction is all or nothing', async () => {
+    const fhir = (url: string, body: unknown) =>
+      t.http.inject({
+        method: 'POST',
+        url,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' },
+        payload: JSON.stringify(body),
+      });
+    const obs = (value: number, at: string, extra: Record<string, unknown> = {}) => ({
+      resourceType: 'Observation',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] },
+      subject: { reference: `Patient/${t.fx.personA1}` },
+      effectiveDateTime: at,
+      valueQuantity: { value, unit: '/min', system: 'http://unitsofmeasure.org', code: '/min' },
+      ...extra,
+    });
+    const created = await fhir('/fhir/R4/Observation', obs(72, daysAgo(0, 9)));
+    expect(created.statusCode).toBe(201);
+    expect((await fhir('/fhir/R4/Observation', obs(72, daysAgo(0, 9)))).statusCode).toBe(200); // the same again: stored once
+    const broken = await fhir(
+      '/fhir/R4/Observation',
+      obs(72, daysAgo(0, 10), { valueQuantity: { value: 72, system: 'http://unitsofmeasure.org', code: 'kg' } }),
+    );
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().resourceType).toBe('OperationOutcome');
+    expect(broken.json().issue[0].expression[0]).toMatch(/^Observation\.valueQuantity/);
+    const bundle = (type: string) => ({
+      resourceType: 'Bundle',
+      type,
+      entry: [
+        { resource: obs(75, daysAgo(0, 11)), request: { method: 'POST', url: 'Observation' } },
+        { resource: obs(900, daysAgo(0, 12)), request: { method: 'POST', url: 'Observation' } },
+      ],
+    });
+    const before = (await t.db.query('SELECT id FROM tm_measurement')).length;
+    const tx = await fhir('/fhir/R4', bundle('transaction'));
+    expect(tx.statusCode).toBe(400);
+    expect(tx.json().issue[0].expression[0]).toMatch(/^Bundle\.entry\[1\]/);
+    expect((await t.db.query('SELECT id FROM tm_measurement')).length).toBe(before);
+    const batch = await fhir('/fhir/R4', bundle('batch'));
+    expect(batch.statusCode).toBe(200);
+    expect(batch.json().entry.map((e: { response: { status: string } }) => e.response.status)).toEqual(['201 Created', '400 Bad Request']);
+    expect((await t.db.query('SELECT id FROM tm_measurement')).length).toBe(before + 1);
+  });
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const TM_PROGRAMMES = ['heart_failure', 'hypertension', 'diabetes', 'copd'] as const;
+export const TM_PARAMETERS = ['body_weight', 'systolic', 'diastolic', 'heart_rate', 'spo2', 'glucose', 'respiratory_rate', 'body_temperature'] as const;
+export const TM_ACTIONS = ['phone_call', 'visit', 'physician_informed', 'emergency_services', 'message'] as const;
+export const TM_OUTCOMES = ['confirmed', 'false_alarm', 'no_action_needed'] as const;
+
+const instant = z.iso.datetime({ offset: true });
+
+export const enrolmentInputSchema = z
+  .object({
+    personId: z.uuid(),
+    programme: z.enum(TM_PROGRAMMES),
+    consent: z.object({ at: instant, from: z.enum(['person', 'legal_representative']), note: z.string().trim().max(1000).default('') }).strict(),
+  })
+  .strict();
+
+/** The physician's settings for one person: references (e.g. dry weight) and rule overrides. A new version each time. */
+export const tmSettingsInputSchema = z
+  .object({
+    references: z.partialRecord(z.enum(TM_PARAMETERS), z.number().finite()).default({}),
+    overrides: z.array(z.record(z.string(), z.unknown())).max(30).default([]),
+    disabled: z.array(z.string().min(1).max(60)).max(30).default([]),
+    reason: z.string().trim().min(3).max(500),
+  })
+  .strict();
+
+export const deviceInputSchema = z.object({ personId: z.uuid(), label: z.string().trim().min(1).max(80) }).strict();
+
+/** The simple JSON batch a device sends. */
+export const measurementBatchSchema = z
+  .object({
+    measurements: z
+      .array(z.object({ parameter: z.string(), value: z.unknown(), unit: z.string().optional(), at: z.string() }).strict())
+      .min(1)
+      .max(1000),
+  })
+  .strict();
+
+export const manualMeasurementSchema = z.object({ parameter: z.enum(TM_PARAMETERS), value: z.number().finite(), at: instant }).strict();
+
+export const alertActionSchema = z.object({ kind: z.enum(TM_ACTIONS), note: z.string().trim().max(2000).default('') }).strict();
+export const alertCloseSchema = z.object({ outcome: z.enum(TM_OUTCOMES), note: z.string().trim().max(2000).default('') }).strict();
