@@ -175,5 +175,10 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   installNotFound(http, { webApp: existsSync(WEB_DIST) });
 
   await http.ready();
-  return { http, db, services: { auth, people, guarantee, activities, planning, rostering, careNotes, assessments, syntheses, appointments, outbox, telemonitoring }, routes };
+  return {
+    http,
+    db,
+    services: { auth, people, guarantee, activities, planning, rostering, careNotes, assessments, syntheses, appointments, outbox, telemonitoring },
+    routes,
+  };
 }
