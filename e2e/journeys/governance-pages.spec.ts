@@ -8,7 +8,7 @@ test('the director reads the AI register and the guarantee figures', async ({ pa
   await expect(page.getByRole('heading', { name: 'Planification hebdomadaire des activités', level: 2 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Planning du personnel soignant', level: 2 })).toBeVisible();
   // one switch per feature, each on
-  await expect(page.getByRole('switch', { name: 'Fonction activée' })).toHaveCount(6);
+  await expect(page.getByRole('switch', { name: 'Fonction activée' })).toHaveCount(7);
   for (const s of await page.getByRole('switch', { name: 'Fonction activée' }).all()) await expect(s).toBeChecked();
   await expectAccessible(page, 'AI register (director)');
 
