@@ -88,8 +88,18 @@ CREATE TABLE tm_alert (
   outcome          text CHECK (outcome IN ('confirmed', 'false_alarm', 'no_action_needed')),
   closed_by        uuid REFERENCES app_user(id),
   closed_at        timestamptz,
+  -- not acknowledged in time (per severity, tm_policy): raised to the head of care and physician
+  escalated_at     timestamptz,
   created_at       timestamptz NOT NULL DEFAULT now(),
   UNIQUE (person_id, rule_id, at)
+);
+
+-- A facility's triage policy: minutes before an unacknowledged alert escalates, per severity.
+CREATE TABLE tm_policy (
+  facility_id          uuid PRIMARY KEY REFERENCES facility(id),
+  escalation_minutes   jsonb NOT NULL,
+  updated_by           uuid REFERENCES app_user(id),
+  updated_at           timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX tm_alert_queue_idx ON tm_alert (facility_id, status, at);
 

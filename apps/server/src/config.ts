@@ -43,6 +43,10 @@ const envSchema = z.object({
   SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
   SMS_SENDER: z.string().min(1).max(11).optional(),
   REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Telemonitoring clock: missing-data checks and escalation of unacknowledged alerts. */
+  TM_CHECK_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Optional MQTT broker for device measurements (topic scheme in docs/telemonitoring.md). */
+  MQTT_URL: z.url().optional(),
 });
 
 export interface Config {
@@ -59,6 +63,7 @@ export interface Config {
   llm: { baseUrl: string; model: string; apiKey?: string; timeoutMs: number } | null;
   gateways: { smtpUrl?: string; mailFrom: string; smsUrl?: string; smsToken?: string; smsSender?: string };
   reminderIntervalMs: number;
+  telemonitoring: { checkIntervalMs: number; mqttUrl?: string };
   version: string;
 }
 
@@ -100,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : null,
     gateways: { smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM, smsUrl: e.SMS_GATEWAY_URL, smsToken: e.SMS_GATEWAY_TOKEN, smsSender: e.SMS_SENDER },
     reminderIntervalMs: e.REMINDER_INTERVAL_SECONDS * 1000,
+    telemonitoring: { checkIntervalMs: e.TM_CHECK_INTERVAL_SECONDS * 1000, ...(e.MQTT_URL ? { mqttUrl: e.MQTT_URL } : {}) },
     version: VERSION,
   };
 }

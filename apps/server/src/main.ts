@@ -45,6 +45,11 @@ async function main(): Promise<void> {
   await app.http.listen({ port: config.port, host: config.host });
   // Appointment reminders: sent through the configured gateways, stored (visible in the UI) without them.
   app.services.outbox.start(config.reminderIntervalMs);
+  // Telemonitoring clock: missing data and escalation of alerts not acknowledged in time.
+  const clock = setInterval(() => {
+    app.services.telemonitoring.tick().catch((e: unknown) => log(`telemonitoring clock: ${e instanceof Error ? e.message : String(e)}`));
+  }, config.telemonitoring.checkIntervalMs);
+  clock.unref();
   const gateways = [config.gateways.smtpUrl && 'e-mail', config.gateways.smsUrl && 'SMS'].filter(Boolean);
   log(`Reminders: ${gateways.length ? `sent by ${gateways.join(' and ')}` : 'no gateway configured, stored for the team to pass on'}`);
   log(`Présence ${config.version} listening on http://localhost:${config.port} (started in ${Date.now() - started} ms)`);

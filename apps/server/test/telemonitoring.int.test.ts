@@ -164,4 +164,46 @@ describe.each(ENGINES)('telemonitoring on %s', (engine) => {
     expect(batch.json().entry.map((e: { response: { status: string } }) => e.response.status)).toEqual(['201 Created', '400 Bad Request']);
     expect((await t.db.query('SELECT id FROM tm_measurement')).length).toBe(before + 1);
   });
+
+  it('the clock raises missing-data alerts and escalates alerts not acknowledged in time, per the facility’s delays', async () => {
+    const head = await t.as('head_of_care');
+    const wrong = await t.request('PUT', '/api/telemonitoring/policy', {
+      cookie: head,
+      body: { escalationMinutes: { critical: 120, high: 60, medium: 240, low: 1440 } },
+    });
+    expect(wrong.statusCode).toBe(400);
+    const set = await t.request('PUT', '/api/telemonitoring/policy', {
+      cookie: head,
+      body: { escalationMinutes: { critical: 10, high: 30, medium: 120, low: 600 } },
+    });
+    expect(set.statusCode).toBe(200);
+    // five days without any weight: the weight-missing rule (3 days) fires
+    const later = new Date(Date.now() + 5 * DAY);
+    const first = await t.services.telemonitoring.tick(later);
+    expect(first.missing).toBeGreaterThan(0);
+    const [missing] = await t.db.query<{ id: string; severity: string; created_at: Date }>(
+      "SELECT id, severity, created_at FROM tm_alert WHERE kind = 'missing' AND parameter = 'body_weight' AND person_id = $1",
+      [t.fx.personA1],
+    );
+    expect(missing).toBeDefined();
+    // the same tick again raises nothing new
+    expect((await t.services.telemonitoring.tick(later)).missing).toBe(0);
+    // not acknowledged: escalates once its severity's delay has passed (counted from when it was raised), not before,
+    // and once only. The tick at "five days later" escalated it already; start that part again from its raising.
+    await t.db.query('UPDATE tm_alert SET escalated_at = NULL WHERE id = $1', [missing!.id]);
+    const delay = { critical: 10, high: 30, medium: 120, low: 600 }[missing!.severity]!;
+    const base = missing!.created_at.getTime();
+    const escalatedAt = async () =>
+      (await t.db.query<{ escalated_at: Date | null }>('SELECT escalated_at FROM tm_alert WHERE id = $1', [missing!.id]))[0]!.escalated_at;
+    await t.services.telemonitoring.tick(new Date(base + (delay - 1) * 60_000));
+    expect(await escalatedAt()).toBeNull();
+    const events: string[] = [];
+    const off = t.services.telemonitoring.onEvent((e) => events.push(`${e.type}:${e.alertId}`));
+    const esc = await t.services.telemonitoring.tick(new Date(base + (delay + 1) * 60_000));
+    off();
+    expect(esc.escalated).toBeGreaterThan(0);
+    expect(await escalatedAt()).not.toBeNull();
+    expect(events).toContain(`alert.escalated:${missing!.id}`);
+    expect((await t.services.telemonitoring.tick(new Date(base + (delay + 2) * 60_000))).escalated).toBe(0);
+  });
 });

@@ -145,6 +145,8 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'POST /api/telemonitoring/alerts/:id/actions': TM_TRIAGE,
   'POST /api/telemonitoring/alerts/:id/close': TM_TRIAGE,
   'GET /api/telemonitoring/rejections': TM_STAFF,
+  'GET /api/telemonitoring/policy': TM_STAFF,
+  'PUT /api/telemonitoring/policy': ['head_of_care', 'physician'],
   'GET /api/telemonitoring/events': TM_STAFF,
   // Devices authenticate with their own token (checked by the route), not a session.
   'POST /api/telemonitoring/measurements': 'public',

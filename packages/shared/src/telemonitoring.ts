@@ -41,3 +41,22 @@ export const manualMeasurementSchema = z.object({ parameter: z.enum(TM_PARAMETER
 
 export const alertActionSchema = z.object({ kind: z.enum(TM_ACTIONS), note: z.string().trim().max(2000).default('') }).strict();
 export const alertCloseSchema = z.object({ outcome: z.enum(TM_OUTCOMES), note: z.string().trim().max(2000).default('') }).strict();
+
+/** Minutes before an alert not acknowledged escalates, per severity. */
+export const tmPolicySchema = z
+  .object({
+    escalationMinutes: z
+      .object({
+        critical: z.number().int().min(1).max(1440),
+        high: z.number().int().min(1).max(2880),
+        medium: z.number().int().min(1).max(10080),
+        low: z.number().int().min(1).max(20160),
+      })
+      .strict()
+      .refine((m) => m.critical <= m.high && m.high <= m.medium && m.medium <= m.low, {
+        message: 'A more severe alert escalates sooner',
+        params: { reason: 'order' },
+      }),
+  })
+  .strict();
+export const DEFAULT_ESCALATION_MINUTES = { critical: 15, high: 60, medium: 240, low: 1440 } as const;

@@ -7,6 +7,7 @@ import {
   deviceInputSchema,
   enrolmentInputSchema,
   manualMeasurementSchema,
+  tmPolicySchema,
   measurementBatchSchema,
   tmSettingsInputSchema,
 } from '@presence/shared';
@@ -88,6 +89,14 @@ export function telemonitoringRoutes(app: FastifyInstance, tm: TelemonitoringSer
       await tm.close(ctx(req), req.params.id, req.body);
       return reply.code(204).send();
     },
+  );
+  r.get('/api/telemonitoring/policy', { schema: { tags, summary: 'Minutes before an unacknowledged alert escalates, per severity' } }, (req) =>
+    tm.policy(ctx(req)),
+  );
+  r.put(
+    '/api/telemonitoring/policy',
+    { schema: { tags, summary: 'Set the escalation delays (a more severe alert escalates sooner)', body: tmPolicySchema } },
+    (req) => tm.setPolicy(ctx(req), req.body),
   );
   r.get(
     '/api/telemonitoring/rejections',

@@ -1,6 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import type { alertCloseSchema, deviceInputSchema, enrolmentInputSchema, manualMeasurementSchema, tmSettingsInputSchema } from '@presence/shared';
+import {
+  DEFAULT_ESCALATION_MINUTES,
+  type alertCloseSchema,
+  type deviceInputSchema,
+  type enrolmentInputSchema,
+  type manualMeasurementSchema,
+  type tmPolicySchema,
+  type tmSettingsInputSchema,
+} from '@presence/shared';
 import type { Db, Queryable } from '../db/db.js';
 import type { Actor } from '../http/actor.js';
 import type { GuaranteeService } from '../guarantee/guarantee-service.js';
@@ -11,6 +19,7 @@ import { PARAMETERS, PROGRAMME_PARAMETERS, type Measurement, type Parameter, typ
 import {
   RULES_VERSION,
   effectiveRules,
+  evaluateCheck,
   evaluateNew,
   historyDaysNeeded,
   validateRule,
@@ -240,6 +249,87 @@ export class TelemonitoringService {
     return report;
   }
 
+  // ---- the clock: missing data and escalation ----
+
+  /**
+   * What time alone raises: missing-data alerts (no measurement of a parameter for N days) and the escalation of alerts
+   * not acknowledged in time. Run every few minutes by the server (and by tests with a chosen `now`).
+   */
+  async tick(now = new Date()): Promise<{ missing: number; escalated: number }> {
+    let missing = 0;
+    const enrolments = await this.db.query<{ person_id: string }>("SELECT DISTINCT person_id FROM tm_enrolment WHERE status = 'active'");
+    for (const { person_id } of enrolments) {
+      const e = await this.activeEnrolment(person_id);
+      if (!e) continue;
+      const { settings, history, recent } = await this.context(e, now);
+      for (const alert of evaluateCheck(settings, history, now.toISOString(), POLICY, recent)) {
+        recent.push(alert);
+        if (await this.raise(e, alert)) missing++;
+      }
+    }
+    const policies = new Map(
+      (await this.db.query<{ facility_id: string; escalation_minutes: Record<string, number> }>('SELECT facility_id, escalation_minutes FROM tm_policy')).map(
+        (p) => [p.facility_id, p.escalation_minutes],
+      ),
+    );
+    const open = await this.db.query<{ id: string; facility_id: string; person_id: string; severity: keyof typeof SEVERITY_RANK; created_at: Date }>(
+      "SELECT id, facility_id, person_id, severity, created_at FROM tm_alert WHERE status = 'open' AND escalated_at IS NULL",
+    );
+    let escalated = 0;
+    for (const a of open) {
+      const minutes = (policies.get(a.facility_id) ?? DEFAULT_ESCALATION_MINUTES)[a.severity]!;
+      if (now.getTime() - a.created_at.getTime() < minutes * 60_000) continue;
+      const rows = await this.db.query("UPDATE tm_alert SET escalated_at = $2 WHERE id = $1 AND status = 'open' AND escalated_at IS NULL RETURNING id", [
+        a.id,
+        now,
+      ]);
+      if (!rows.length) continue;
+      escalated++;
+      await appendAudit(
+        this.db,
+        { actor: null, requestId: 'telemonitoring-clock' },
+        {
+          action: 'telemonitoring.alert.escalate',
+          outcome: 'allowed',
+          targetType: 'person',
+          targetId: a.person_id,
+          facilityId: a.facility_id,
+          details: { alertId: a.id, severity: a.severity, afterMinutes: minutes },
+        },
+      );
+      this.emit(a.facility_id, 'alert.escalated', a.id);
+    }
+    return { missing, escalated };
+  }
+
+  async policy(ctx: Ctx) {
+    const facilityId = this.facility(ctx);
+    const [p] = await this.db.query<{ escalation_minutes: Record<string, number> }>('SELECT escalation_minutes FROM tm_policy WHERE facility_id = $1', [
+      facilityId,
+    ]);
+    return { escalationMinutes: p?.escalation_minutes ?? DEFAULT_ESCALATION_MINUTES };
+  }
+
+  async setPolicy(ctx: Ctx, input: z.output<typeof tmPolicySchema>) {
+    const facilityId = this.facility(ctx);
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO tm_policy (facility_id, escalation_minutes, updated_by) VALUES ($1, $2, $3)
+         ON CONFLICT (facility_id) DO UPDATE SET escalation_minutes = $2, updated_by = $3, updated_at = now()`,
+        [facilityId, input.escalationMinutes, ctx.actor.userId],
+      );
+      await appendAudit(tx, ctx, {
+        action: 'telemonitoring.policy.update',
+        outcome: 'allowed',
+        targetType: 'facility',
+        targetId: facilityId,
+        facilityId,
+        details: input,
+      });
+    });
+    return this.policy(ctx);
+  }
+
   private async activeEnrolment(personId: string) {
     const [e] = await this.db.query<{
       id: string;
@@ -260,10 +350,24 @@ export class TelemonitoringService {
 
   /** The rules on each new measurement, in time order, each seeing only the past; new alerts become proposals. */
   private async evaluate(e: NonNullable<Awaited<ReturnType<TelemonitoringService['activeEnrolment']>>>, fresh: Measurement[]): Promise<number> {
+    const sorted = [...fresh].sort((a, b) => a.at.localeCompare(b.at));
+    const { settings, history, recent } = await this.context(e, new Date(sorted[0]!.at));
+    let raised = 0;
+    for (const m of sorted) {
+      const before = history.filter((h) => h.at <= m.at);
+      for (const alert of evaluateNew(settings, before, m, POLICY, recent)) {
+        recent.push(alert);
+        if (await this.raise(e, alert)) raised++;
+      }
+    }
+    return raised;
+  }
+
+  /** The person's settings, the measurements the rules need before `from` (and after), and the recent alerts. */
+  private async context(e: NonNullable<Awaited<ReturnType<TelemonitoringService['activeEnrolment']>>>, from: Date) {
     const settings = { personId: e.person_id, programme: e.programme, references: e.refs, overrides: e.overrides, disabled: e.disabled };
     const rules = effectiveRules(settings);
-    const sorted = [...fresh].sort((a, b) => a.at.localeCompare(b.at));
-    const since = new Date(Date.parse(sorted[0]!.at) - historyDaysNeeded(rules, POLICY) * 86_400_000);
+    const since = new Date(from.getTime() - historyDaysNeeded(rules, POLICY) * 86_400_000);
     const history = (
       await this.db.query<{ parameter: Parameter; value: number; at: Date }>(
         'SELECT parameter, value, at FROM tm_measurement WHERE person_id = $1 AND at >= $2 ORDER BY at',
@@ -291,15 +395,7 @@ export class TelemonitoringService {
       at: r.at.toISOString(),
       explanation: r.explanation,
     }));
-    let raised = 0;
-    for (const m of sorted) {
-      const before = history.filter((h) => h.at <= m.at);
-      for (const alert of evaluateNew(settings, before, m, POLICY, recent)) {
-        recent.push(alert);
-        if (await this.raise(e, alert)) raised++;
-      }
-    }
-    return raised;
+    return { settings, history, recent };
   }
 
   private async raise(e: { id: string; facility_id: string; person_id: string }, a: Alert): Promise<boolean> {
