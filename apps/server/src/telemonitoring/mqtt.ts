@@ -147,8 +147,8 @@ export class MqttIngest {
       const generation = this.generation;
       const p = this.dispatch(packet).then(() => {
         try {
-          void generation;
-          callback();
+          if (generation !== this.generation) callback(new Error('connection lost before acknowledgement'));
+          else callback();
         } catch (e) {
           this.status({ error: `MQTT acknowledgement failed: ${errorMessage(e)}` });
         }

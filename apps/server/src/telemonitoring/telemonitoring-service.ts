@@ -277,7 +277,7 @@ export class TelemonitoringService {
     );
     let escalated = 0;
     for (const a of open) {
-      const minutes = (policies.get(a.facility_id) ?? DEFAULT_ESCALATION_MINUTES)[a.severity]!;
+      const minutes = (policies.get(a.facility_id) ?? DEFAULT_ESCALATION_MINUTES)[a.severity];
       if (now.getTime() - a.created_at.getTime() < minutes * 60_000) continue;
       const rows = await this.db.query("UPDATE tm_alert SET escalated_at = $2 WHERE id = $1 AND status = 'open' AND escalated_at IS NULL RETURNING id", [
         a.id,
