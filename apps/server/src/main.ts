@@ -31,11 +31,13 @@ async function main(): Promise<void> {
       `demo data created: ${seeded.people} people, ${seeded.users} accounts, ${proposals} activity suggestions, last week's ${planning.sessions} sessions with ${planning.attendance} attendance records, this week's plan proposed; care-team roster for ${rostering.staff} staff published (${rostering.shifts} shifts), the next one proposed; ${followup.notes} care notes, ${followup.assessments} assessments, ${followup.appointments} appointments and a needs synthesis to validate`,
     );
   } else if (seeded) log('demo data already present');
+  const stopping: (() => Promise<void>)[] = [];
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`${signal} received, closing`);
+    for (const stop of stopping) await stop();
     await app.http.close();
     await opened.close();
     process.exit(0);
@@ -50,6 +52,20 @@ async function main(): Promise<void> {
     app.services.telemonitoring.tick().catch((e: unknown) => log(`telemonitoring clock: ${e instanceof Error ? e.message : String(e)}`));
   }, config.telemonitoring.checkIntervalMs);
   clock.unref();
+  // Device measurements over MQTT when a broker is configured; the subscriber reconnects on its own.
+  if (config.telemonitoring.mqttUrl) {
+    const { MqttIngest } = await import('./telemonitoring/mqtt.js');
+    const mqtt = new MqttIngest({
+      url: config.telemonitoring.mqttUrl,
+      clientId: `presence-${config.port}`,
+      onMessage: async (m) => {
+        await app.services.telemonitoring.ingestMqtt(m);
+      },
+      onStatus: (s) => log(`MQTT ${s.connected ? 'connected' : `not connected${s.error ? `: ${s.error}` : ''}`}`),
+    });
+    mqtt.start();
+    stopping.push(() => mqtt.stop());
+  }
   const gateways = [config.gateways.smtpUrl && 'e-mail', config.gateways.smsUrl && 'SMS'].filter(Boolean);
   log(`Reminders: ${gateways.length ? `sent by ${gateways.join(' and ')}` : 'no gateway configured, stored for the team to pass on'}`);
   log(`Présence ${config.version} listening on http://localhost:${config.port} (started in ${Date.now() - started} ms)`);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES } from './test-db.js';
 import { buildTestApp, type TestApp } from './test-app.js';
+import { connect } from 'mqtt';
+import { MqttIngest } from '../src/telemonitoring/mqtt.js';
 
 const DAY = 86_400_000;
 const daysAgo = (d: number, hour = 7) => new Date(Math.floor(Date.now() / DAY) * DAY - d * DAY + hour * 3_600_000).toISOString();
@@ -205,5 +207,42 @@ describe.each(ENGINES)('telemonitoring on %s', (engine) => {
     expect(await escalatedAt()).not.toBeNull();
     expect(events).toContain(`alert.escalated:${missing!.id}`);
     expect((await t.services.telemonitoring.tick(new Date(base + (delay + 2) * 60_000))).escalated).toBe(0);
+  });
+
+  it('takes measurements from the MQTT broker (Mosquitto): stored with source mqtt; a wrong token or topic is kept as a rejection', async () => {
+    const [d] = await t.db.query<{ id: string; facility_id: string }>('SELECT id, facility_id FROM tm_device LIMIT 1');
+    const prefix = `presence-it-${Math.random().toString(36).slice(2, 8)}`;
+    const handled: string[] = [];
+    const ingest = new MqttIngest({
+      url: 'mqtt://127.0.0.1:1883',
+      clientId: `${prefix}-server`,
+      topicPrefix: prefix,
+      onMessage: async (m) => {
+        const r = await t.services.telemonitoring.ingestMqtt(m);
+        handled.push(r ? `ok:${r.accepted}` : 'rejected');
+      },
+    });
+    ingest.start();
+    for (let i = 0; i < 50 && !ingest.connected; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(ingest.connected).toBe(true);
+    const pub = connect('mqtt://127.0.0.1:1883', { clientId: `${prefix}-device` });
+    await new Promise((r) => pub.once('connect', r));
+    const topic = `${prefix}/${d!.facility_id}/devices/${d!.id}/measurements`;
+    const at = daysAgo(0, 13);
+    await pub.publishAsync(topic, JSON.stringify({ token, measurements: [{ parameter: 'heart_rate', value: 77, unit: '/min', at }] }), { qos: 1 });
+    await pub.publishAsync(topic, JSON.stringify({ token: 'tmd_wrong', measurements: [{ parameter: 'heart_rate', value: 77, at }] }), { qos: 1 });
+    await pub.publishAsync(
+      `${prefix}/${d!.facility_id}/devices/00000000-0000-0000-0000-000000000000/measurements`,
+      JSON.stringify({ token, measurements: [] }),
+      { qos: 1 },
+    );
+    for (let i = 0; i < 50 && handled.length < 3; i++) await new Promise((r) => setTimeout(r, 100));
+    await pub.endAsync();
+    await ingest.stop();
+    expect(handled).toEqual(['ok:1', 'rejected', 'rejected']);
+    const [m] = await t.db.query<{ source: string; value: number }>("SELECT source, value FROM tm_measurement WHERE source = 'mqtt'");
+    expect(m).toMatchObject({ source: 'mqtt', value: 77 });
+    const reasons = (await t.db.query<{ reason: string }>("SELECT reason FROM tm_rejection WHERE source = 'mqtt' ORDER BY received_at")).map((r) => r.reason);
+    expect(reasons).toEqual(['unknown_device', 'topic_mismatch']);
   });
 });

@@ -207,6 +207,43 @@ export class TelemonitoringService {
   // ---- ingestion ----
 
   /**
+   * A message from the MQTT broker: the device named in the topic must exist in the facility named there, and the
+   * token in the payload must be that device's. Anything else is kept as a rejection with its reason.
+   */
+  async ingestMqtt(m: { facilityId: string; deviceId: string; token: string | null; measurements: unknown; topic: string }): Promise<IngestReport | null> {
+    const reject = async (reason: string, field: string) => {
+      await this.db.query('INSERT INTO tm_rejection (source, reason, field, detail) VALUES ($1, $2, $3, $4)', ['mqtt', reason, field, { topic: m.topic }]);
+      return null;
+    };
+    if (!m.token) return reject('no_device_token', 'token');
+    const [d] = await this.db.query<{ id: string; facility_id: string; person_id: string }>(
+      'SELECT id, facility_id, person_id FROM tm_device WHERE token_hash = $1 AND revoked_at IS NULL',
+      [hashToken(m.token)],
+    );
+    if (!d) return reject('unknown_device', 'token');
+    if (d.id !== m.deviceId || d.facility_id !== m.facilityId) return reject('topic_mismatch', 'topic');
+    if (!Array.isArray(m.measurements)) {
+      await this.db.query('INSERT INTO tm_rejection (facility_id, device_id, source, reason, field, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
+        d.facility_id,
+        d.id,
+        'mqtt',
+        'not_a_batch',
+        'measurements',
+        { topic: m.topic },
+      ]);
+      return null;
+    }
+    const items = (m.measurements as Record<string, unknown>[]).map((x, index) => ({
+      parameter: String(x?.parameter ?? ''),
+      value: x?.value,
+      unit: typeof x?.unit === 'string' ? x.unit : undefined,
+      at: String(x?.at ?? ''),
+      index,
+    }));
+    return this.ingest({ facilityId: d.facility_id, personId: d.person_id, deviceId: d.id, recordedBy: null }, items, 'mqtt');
+  }
+
+  /**
    * Checks and stores measurements of one person, then runs the rules on each new one. A measurement already stored
    * (same device, time and code) counts as a duplicate; a bad one is rejected with its field and reason, kept in
    * tm_rejection, and never stops the others.
