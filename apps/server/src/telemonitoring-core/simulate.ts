@@ -813,3 +813,8 @@ export function toMeasurements(o: FhirObservation): Measurement[] {
   else add(loinc(o.code), o.valueQuantity);
   return out;
 }
+
+/** Every measurement of a simulated cohort, as ingestion would store it (for benchmarks and tests without a database). */
+export function* simulatedMeasurements(sim: SimResult): Generator<Measurement> {
+  for (const o of sim.observations) yield* toMeasurements(o);
+}

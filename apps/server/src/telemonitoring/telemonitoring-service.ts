@@ -234,10 +234,10 @@ export class TelemonitoringService {
       return null;
     }
     const items = (m.measurements as Record<string, unknown>[]).map((x, index) => ({
-      parameter: String(x?.parameter ?? ''),
+      parameter: typeof x?.parameter === 'string' ? x.parameter : '',
       value: x?.value,
       unit: typeof x?.unit === 'string' ? x.unit : undefined,
-      at: String(x?.at ?? ''),
+      at: typeof x?.at === 'string' ? x.at : '',
       index,
     }));
     return this.ingest({ facilityId: d.facility_id, personId: d.person_id, deviceId: d.id, recordedBy: null }, items, 'mqtt');
