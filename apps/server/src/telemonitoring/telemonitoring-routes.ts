@@ -111,6 +111,7 @@ export function telemonitoringRoutes(app: FastifyInstance, tm: TelemonitoringSer
       if (e.facilityId === facilityId) reply.raw.write(`event: ${e.type}\ndata: ${JSON.stringify({ alertId: e.alertId })}\n\n`);
     });
     const ping = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
+    ping.unref();
     req.raw.on('close', () => {
       clearInterval(ping);
       off();
