@@ -5,7 +5,8 @@ import { connect } from 'mqtt';
 import { MqttIngest } from '../src/telemonitoring/mqtt.js';
 
 const DAY = 86_400_000;
-const daysAgo = (d: number, hour = 7) => new Date(Math.floor(Date.now() / DAY) * DAY - d * DAY + hour * 3_600_000).toISOString();
+/** Day 0 is yesterday (UTC), so that any hour of it is in the past whenever the suite runs. */
+const daysAgo = (d: number, hour = 7) => new Date(Math.floor(Date.now() / DAY) * DAY - (d + 1) * DAY + hour * 3_600_000).toISOString();
 
 describe.each(ENGINES)('telemonitoring on %s', (engine) => {
   let t: TestApp;
@@ -244,5 +245,23 @@ describe.each(ENGINES)('telemonitoring on %s', (engine) => {
     expect(m).toMatchObject({ source: 'mqtt', value: 77 });
     const reasons = (await t.db.query<{ reason: string }>("SELECT reason FROM tm_rejection WHERE source = 'mqtt' ORDER BY received_at")).map((r) => r.reason);
     expect(reasons).toEqual(['unknown_device', 'topic_mismatch']);
+  });
+
+  it('when the person objected to the alerts, measurements are kept and no alert is raised', async () => {
+    const idec = await t.as('coordination_nurse');
+    const enrol = await t.request('POST', '/api/telemonitoring/enrolments', {
+      cookie: idec,
+      body: { personId: t.fx.personA2, programme: 'hypertension', consent: { at: daysAgo(3), from: 'person' } },
+    });
+    expect(enrol.statusCode).toBe(201);
+    const measure = (value: number, h: number) =>
+      t.request('POST', `/api/people/${t.fx.personA2}/telemonitoring/measurements`, {
+        cookie: idec,
+        body: { parameter: 'systolic', value, at: daysAgo(0, h) },
+      });
+    expect((await measure(205, 8)).json()).toMatchObject({ accepted: 1, alerts: 1 });
+    const obj = await t.request('PUT', `/api/people/${t.fx.personA2}/objections/telemonitoring-rules`, { cookie: idec, body: { expressedBy: 'person' } });
+    expect(obj.statusCode).toBe(200);
+    expect((await measure(230, 9)).json()).toMatchObject({ accepted: 1, alerts: 0 });
   });
 });

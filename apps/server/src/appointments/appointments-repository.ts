@@ -1,6 +1,7 @@
 import type { Appointment, AppointmentConflict, Reminder } from '@presence/shared';
 import type { Queryable } from '../db/db.js';
 import { findConflicts } from '../appointments-core/schedule.js';
+import { addDays } from '../lib/random.js';
 import { busyItems } from './busy.js';
 import { planReminders } from './reminders.js';
 
@@ -16,8 +17,6 @@ export interface AppointmentData {
   accompaniedBy: string | null;
   notes: string;
 }
-
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Conflicts of an appointment (travel included) with the person's and the accompanying staff member's other commitments. */
 export async function conflictsFor(

@@ -9,6 +9,8 @@ import { appendAudit } from '../audit/audit-service.js';
 import { AppError, notFound, validationError } from '../http/errors.js';
 import { suggestSlots, SlotRequestError } from '../appointments-core/slots.js';
 import { toICalendar, type CalendarEvent } from '../appointments-core/ical.js';
+import { addMinutes } from '../appointments-core/time.js';
+import { addDays } from '../lib/random.js';
 import { busyItems, routinesOf } from './busy.js';
 import { isRealLocalTime, toLocal } from './local-time.js';
 import {
@@ -284,7 +286,7 @@ export class AppointmentsService {
   async personCalendar(ctx: Ctx, personId: string): Promise<string> {
     const person = await this.people.auditedRead(ctx, personId, 'person.appointments.read', { ics: true });
     const today = new Date().toISOString().slice(0, 10);
-    const rows = await findAppointments(this.db, { facilityId: person.facilityId, personId, from: shiftDate(today, -31) });
+    const rows = await findAppointments(this.db, { facilityId: person.facilityId, personId, from: addDays(today, -31) });
     return toICalendar(
       `Rendez-vous — ${person.name}`,
       rows.filter((r) => r.status !== 'cancelled').map((r) => this.event(r, false)),
@@ -295,7 +297,7 @@ export class AppointmentsService {
   async staffCalendar(ctx: Ctx): Promise<string> {
     const facilityId = this.facility(ctx);
     const today = new Date().toISOString().slice(0, 10);
-    const rows = await findAppointments(this.db, { facilityId, staffId: ctx.actor.userId, from: shiftDate(today, -31) });
+    const rows = await findAppointments(this.db, { facilityId, staffId: ctx.actor.userId, from: addDays(today, -31) });
     return toICalendar(
       'Mes accompagnements',
       rows.filter((r) => r.status !== 'cancelled').map((r) => this.event(r, true)),
@@ -304,11 +306,10 @@ export class AppointmentsService {
 
   private event(r: AppointmentRow, forStaff: boolean): CalendarEvent {
     // The event spans the travel: that is the time the person (and the staff member) is away.
-    const shift = (local: string, m: number) => new Date(Date.parse(`${local}:00Z`) + m * 60_000).toISOString().slice(0, 16);
     return {
       uid: `appointment-${r.id}@presence`,
-      start: shift(r.start, -r.travel_minutes),
-      end: shift(r.end, r.travel_minutes),
+      start: addMinutes(r.start, -r.travel_minutes),
+      end: addMinutes(r.end, r.travel_minutes),
       title: forStaff ? `Accompagnement : ${r.label} (${r.person_name})` : r.label,
       description: [
         `${KIND_LABELS[r.kind]} de ${r.person_name}, de ${r.start.slice(11)} à ${r.end.slice(11)}.`,
@@ -415,5 +416,3 @@ function dataOf(i: Input): AppointmentData {
     notes: i.notes,
   };
 }
-
-const shiftDate = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -4,7 +4,7 @@
  */
 import type { Queryable } from '../db/db.js';
 import { DEFAULT_MEALS, expandDaily, type BusyItem, type Routine } from '../appointments-core/schedule.js';
-import type { Weekday } from '../appointments-core/time.js';
+import { addMinutes, type Weekday } from '../appointments-core/time.js';
 
 export async function routinesOf(q: Queryable, personId: string): Promise<(Routine & { id: string })[]> {
   const rows = await q.query<{ id: string; label: string; days: Weekday[]; start: string; end: string }>(
@@ -41,7 +41,6 @@ export async function busyItems(
     [o.personId, o.from, o.to, o.staffId, o.excludeAppointment ?? null],
   );
   const routines = await routinesOf(q, o.personId);
-  const shift = (local: string, minutes: number) => new Date(Date.parse(`${local}:00Z`) + minutes * 60_000).toISOString().slice(0, 16);
   const items: BusyItem[] = [
     ...sessions.map((s) => ({
       kind: 'activity' as const,
@@ -56,7 +55,7 @@ export async function busyItems(
   ];
   for (const a of appointments) {
     // An appointment occupies its travel too.
-    const span = { start: shift(a.start, -a.travel), end: shift(a.end, a.travel) };
+    const span = { start: addMinutes(a.start, -a.travel), end: addMinutes(a.end, a.travel) };
     if (a.person_id === o.personId) items.push({ kind: 'appointment', label: a.label, ...span, who: 'person', sourceType: 'appointment', sourceId: a.id });
     else items.push({ kind: 'staff', label: `accompagne un autre rendez-vous (${a.label})`, ...span, who: 'staff', sourceType: 'appointment', sourceId: a.id });
   }

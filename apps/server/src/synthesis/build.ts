@@ -70,7 +70,7 @@ export interface SynthesisInput {
   profile: { personId: string; interests: string[]; dislikes: string[] } | null;
 }
 
-const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+export const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 /** Sentences of a text (notes are short: split on . ! ? and line breaks). */

@@ -5,12 +5,12 @@ import type { GuaranteeService } from '../guarantee/guarantee-service.js';
 import type { PeopleService } from '../people/people-service.js';
 import { appendAudit } from '../audit/audit-service.js';
 import { AppError, notFound, validationError } from '../http/errors.js';
-import { addDays } from '../lib/random.js';
+import { addDays, toDay } from '../lib/random.js';
 import { listAssessments } from '../assessments/assessments-service.js';
 import { SCORES, isScoreId } from '../scores/index.js';
 import { NOTE_ANALYZER_SLUG } from '../care-notes/note-analyzer-feature.js';
 import { LlmError, rewriteSynthesis, type LlmConfig, type RewriteResult } from '../llm/provider.js';
-import { buildSynthesis, type SynthesisContent, type SynthesisInput } from './build.js';
+import { buildSynthesis, frDate, type SynthesisContent, type SynthesisInput } from './build.js';
 import { NEEDS_SYNTHESIS_KIND, NEEDS_SYNTHESIS_SLUG, type NeedsSynthesisContent } from './needs-synthesis-feature.js';
 import { DUE_LABELS } from './due-labels.js';
 
@@ -276,8 +276,4 @@ const SOURCE_LABELS: Record<string, string> = {
   person_profile: 'Profil (goûts)',
 };
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const daysBetween = (from: string, to: string) => toDay(to) - toDay(from);

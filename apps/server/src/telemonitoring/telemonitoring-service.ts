@@ -15,7 +15,7 @@ import type { GuaranteeService } from '../guarantee/guarantee-service.js';
 import type { PeopleService } from '../people/people-service.js';
 import { appendAudit } from '../audit/audit-service.js';
 import { AppError, notFound, validationError } from '../http/errors.js';
-import { PARAMETERS, PROGRAMME_PARAMETERS, type Measurement, type Parameter, type Programme } from '../telemonitoring-core/codes.js';
+import { PARAMETERS, type Measurement, type Parameter, type Programme } from '../telemonitoring-core/codes.js';
 import {
   RULES_VERSION,
   effectiveRules,
@@ -437,6 +437,8 @@ export class TelemonitoringService {
 
   private async raise(e: { id: string; facility_id: string; person_id: string }, a: Alert): Promise<boolean> {
     const [person] = await this.db.query<{ name: string }>("SELECT first_name || ' ' || last_name AS name FROM person WHERE id = $1", [e.person_id]);
+    // Switched off, or the person objected: the measurements are kept, no alert is raised (the team reads them).
+    if (!(await this.guarantee.mayPropose(e.facility_id, TM_SLUG, e.person_id))) return false;
     const id = await this.db.transaction(async (tx) => {
       const [row] = await tx.query<{ id: string }>(
         `INSERT INTO tm_alert (facility_id, person_id, enrolment_id, rule_id, kind, parameter, severity, at, explanation, rules_version)
@@ -444,7 +446,6 @@ export class TelemonitoringService {
         [e.facility_id, e.person_id, e.id, a.ruleId, a.kind, a.parameter, a.severity, a.at, a.explanation, RULES_VERSION],
       );
       if (!row) return null;
-      if (!(await this.guarantee.mayPropose(e.facility_id, TM_SLUG, e.person_id, tx))) return row.id;
       const content: TmAlertContent = { alertId: row.id, ruleId: a.ruleId, severity: a.severity };
       const p = await this.guarantee.propose(
         {
@@ -671,11 +672,6 @@ export class TelemonitoringService {
       [facilityId],
     );
     return { counts, latest };
-  }
-
-  /** Programmes' parameters, for forms. */
-  programmes() {
-    return PROGRAMME_PARAMETERS;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Appointment, AppointmentConflict, AppointmentInput, Reminder, Routine, RoutineInput, SlotRequestInput } from '@presence/shared';
-import { api, queryString } from './client';
+import { api } from './client';
 
 export type { Appointment, AppointmentConflict, AppointmentInput, Reminder, Routine, RoutineInput, SlotRequestInput };
 
@@ -41,7 +41,6 @@ export interface Synthesis {
 
 export const followupEndpoints = {
   appointments: (personId: string) => api<Appointment[]>(`${person(personId)}/appointments`),
-  agenda: (from: string, to: string) => api<Appointment[]>(`/api/appointments${queryString({ from, to })}`),
   checkAppointment: (personId: string, input: AppointmentInput) =>
     api<{ conflicts: AppointmentConflict[] }>(`${person(personId)}/appointments/check`, { method: 'POST', body: input }),
   createAppointment: (personId: string, input: AppointmentInput) => api<Appointment>(`${person(personId)}/appointments`, { method: 'POST', body: input }),
@@ -53,10 +52,6 @@ export const followupEndpoints = {
   routines: (personId: string) => api<Routine[]>(`${person(personId)}/routines`),
   addRoutine: (personId: string, input: RoutineInput) => api<Routine[]>(`${person(personId)}/routines`, { method: 'POST', body: input }),
   removeRoutine: (personId: string, id: string) => api<Routine[]>(`${person(personId)}/routines/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  reminders: (status?: string) =>
-    api<(Reminder & { appointmentId: string; personId: string; personName: string; appointmentStart: string })[]>(
-      `/api/appointments/reminders${queryString({ status })}`,
-    ),
   syntheses: (personId: string) => api<Omit<Synthesis, 'content' | 'rewrite'>[]>(`${person(personId)}/syntheses`),
   synthesis: (personId: string, id: string) => api<Synthesis>(`${person(personId)}/syntheses/${encodeURIComponent(id)}`),
   createSynthesis: (personId: string, body: { from: string; to: string; rewrite: boolean }) =>
@@ -66,10 +61,8 @@ export const followupEndpoints = {
 
 export const followupKeys = {
   appointments: (personId: string) => ['appointments', personId] as const,
-  agenda: (from: string, to: string) => ['agenda', from, to] as const,
   routines: (personId: string) => ['routines', personId] as const,
   staff: ['appointment-staff'] as const,
-  reminders: (status?: string) => ['reminders', status ?? 'all'] as const,
   syntheses: (personId: string) => ['syntheses', personId] as const,
   synthesis: (personId: string, id: string) => ['syntheses', personId, id] as const,
   synthesisOptions: ['synthesis-options'] as const,

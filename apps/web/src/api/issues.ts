@@ -1,5 +1,6 @@
 import type { FieldIssue } from '@presence/shared';
 import { tDynamic } from '../i18n';
+import { isApiError } from './client';
 
 /** Turns client-side zod issues into the same {field, reason, message} shape the server answers. */
 /** The part of a zod error this module reads (zod itself is a dependency of @presence/shared, not of the web app). */
@@ -46,4 +47,15 @@ export function mapIssues(issues: readonly FieldIssue[], isKnown: (field: string
     else fieldErrors[target] ??= message;
   }
   return { fieldErrors, other };
+}
+
+/** The server's messages about one field of a failed request, joined; undefined when there are none. */
+export function fieldErrorOf(error: unknown, field: string): string | undefined {
+  if (!isApiError(error)) return undefined;
+  return (
+    error.issues
+      .filter((i) => i.field === field)
+      .map(issueMessage)
+      .join(' ') || undefined
+  );
 }

@@ -1,24 +1,8 @@
+import { NOTE_SIGNAL_LABELS_FR } from '@presence/shared';
+
 /** French strings of care notes (transmissions) and the note analyser's signals; merged into fr.ts. */
 export const frNotes = {
-  signals: {
-    fall: 'chute',
-    pain: 'douleur',
-    appetite_loss: 'perte d’appétit',
-    dehydration: 'hydratation insuffisante',
-    weight_loss: 'perte de poids',
-    sleep_disturbance: 'sommeil perturbé',
-    agitation: 'agitation',
-    confusion: 'confusion',
-    low_mood: 'tristesse',
-    anxiety: 'anxiété',
-    isolation: 'isolement',
-    skin_lesion: 'lésion de la peau',
-    incontinence: 'incontinence',
-    breathing_difficulty: 'gêne respiratoire',
-    fever: 'fièvre',
-    care_refusal: 'refus de soins',
-    wandering: 'déambulation',
-  },
+  signals: NOTE_SIGNAL_LABELS_FR,
   notes: {
     tab: 'Transmissions',
     new: 'Nouvelle transmission',

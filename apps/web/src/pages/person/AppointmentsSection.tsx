@@ -10,7 +10,7 @@ import {
   guaranteeEndpoints,
   guaranteeKeys,
   isApiError,
-  issueMessage,
+  fieldErrorOf,
   type Appointment,
   type AppointmentConflict,
   type AppointmentInput,
@@ -247,13 +247,7 @@ function BookingForm({ personId }: { personId: string }) {
     },
   });
   const err = save.error ?? check.error;
-  const fieldError = (f: string) =>
-    err && isApiError(err)
-      ? err.issues
-          .filter((i) => i.field === f)
-          .map(issueMessage)
-          .join(' ') || undefined
-      : undefined;
+  const fieldError = (f: string) => fieldErrorOf(err, f);
   const blocked = save.error && isApiError(save.error) && save.error.status === 409;
 
   return (
@@ -339,13 +333,7 @@ function SlotFinder({ personId }: { personId: string }) {
       void qc.invalidateQueries({ queryKey: guaranteeKeys.proposalsAll });
     },
   });
-  const fieldError = (f: string) =>
-    suggest.error && isApiError(suggest.error)
-      ? suggest.error.issues
-          .filter((i) => i.field === f)
-          .map(issueMessage)
-          .join(' ') || undefined
-      : undefined;
+  const fieldError = (f: string) => fieldErrorOf(suggest.error, f);
   return (
     <Card withBorder>
       <Stack gap="sm">
@@ -424,13 +412,7 @@ function RoutinesCard({ personId }: { personId: string }) {
     },
   });
   const remove = useMutation({ mutationFn: (id: string) => followupEndpoints.removeRoutine(personId, id), onSuccess: update });
-  const fieldError = (f: string) =>
-    add.error && isApiError(add.error)
-      ? add.error.issues
-          .filter((i) => i.field === f)
-          .map(issueMessage)
-          .join(' ') || undefined
-      : undefined;
+  const fieldError = (f: string) => fieldErrorOf(add.error, f);
   return (
     <Card withBorder>
       <Stack gap="sm">

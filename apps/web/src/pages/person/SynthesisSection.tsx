@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { PersonDetail } from '@presence/shared';
-import { followupEndpoints, followupKeys, isApiError, issueMessage, type Synthesis, type SynthesisSource } from '../../api';
+import { fieldErrorOf, followupEndpoints, followupKeys, type Synthesis, type SynthesisSource } from '../../api';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Notice } from '../../ui/Notice';
 import { Loading } from '../../ui/Loading';
@@ -41,13 +41,7 @@ export function SynthesisSection({ person }: { person: PersonDetail }) {
     },
   });
   const current = selected ?? list.data?.[0]?.id ?? null;
-  const fieldError = (f: string) =>
-    create.error && isApiError(create.error)
-      ? create.error.issues
-          .filter((i) => i.field === f)
-          .map(issueMessage)
-          .join(' ') || undefined
-      : undefined;
+  const fieldError = (f: string) => fieldErrorOf(create.error, f);
 
   return (
     <Stack gap="md">
