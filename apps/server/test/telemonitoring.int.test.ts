@@ -96,6 +96,25 @@ describe.each(ENGINES)('telemonitoring on %s', (engine) => {
     expect(weight.proposalId).toBeTruthy();
     const ranks = { critical: 4, high: 3, medium: 2, low: 1 } as Record<string, number>;
     for (let k = 1; k < queue.length; k++) expect(ranks[queue[k - 1].severity]).toBeGreaterThanOrEqual(ranks[queue[k].severity]!);
+    // the panel shows the person in alert, with the most severe active alert
+    const panel = (await t.request('GET', '/api/telemonitoring/panel', { cookie: nurse })).json();
+    const row = panel.find((r: { personId: string }) => r.personId === t.fx.personA1);
+    expect(row).toMatchObject({
+      programme: 'heart_failure',
+      status: 'alert',
+      activeAlerts: queue.filter((a: { personId: string }) => a.personId === t.fx.personA1).length,
+    });
+    expect(row.topSeverity).toBe(queue.find((a: { personId: string }) => a.personId === t.fx.personA1).severity);
+    // the person's view carries the rules in force (with the dry weight the physician set) for the charts
+    const view = (await t.request('GET', `/api/people/${t.fx.personA1}/telemonitoring`, { cookie: nurse })).json();
+    expect(view.parameters).toEqual(['body_weight', 'systolic', 'diastolic', 'heart_rate']);
+    expect(view.references.body_weight).toBeGreaterThan(0);
+    expect(view.rules.find((r: { id: string }) => r.id === 'hf-weight-2kg-3d')).toMatchObject({
+      kind: 'change',
+      enabled: true,
+      text: expect.stringMatching(/^Variation/),
+    });
+    expect(view.devices.length).toBeGreaterThan(0);
     expect((await t.request('POST', `/api/telemonitoring/alerts/${weight.id}/acknowledge`, { cookie: nurse })).statusCode).toBe(204);
     expect((await t.request('POST', `/api/telemonitoring/alerts/${weight.id}/acknowledge`, { cookie: nurse })).statusCode).toBe(409);
     const call = await t.request('POST', `/api/telemonitoring/alerts/${weight.id}/actions`, {
@@ -175,11 +194,18 @@ describe.each(ENGINES)('telemonitoring on %s', (engine) => {
       body: { escalationMinutes: { critical: 120, high: 60, medium: 240, low: 1440 } },
     });
     expect(wrong.statusCode).toBe(400);
+    const badPhone = await t.request('PUT', '/api/telemonitoring/policy', {
+      cookie: head,
+      body: { escalationMinutes: { critical: 10, high: 30, medium: 120, low: 600 }, notify: { email: null, sms: '12 34 567' } },
+    });
+    expect(badPhone.statusCode).toBe(400);
+    expect(badPhone.json().error.issues[0]).toMatchObject({ field: 'notify.sms', reason: 'invalid_phone' });
     const set = await t.request('PUT', '/api/telemonitoring/policy', {
       cookie: head,
-      body: { escalationMinutes: { critical: 10, high: 30, medium: 120, low: 600 } },
+      body: { escalationMinutes: { critical: 10, high: 30, medium: 120, low: 600 }, notify: { email: 'astreinte@example.org', sms: '06 12 34 56 78' } },
     });
     expect(set.statusCode).toBe(200);
+    expect(set.json().notify).toEqual({ email: 'astreinte@example.org', sms: '+33612345678' });
     // five days without any weight: the weight-missing rule (3 days) fires
     const later = new Date(Date.now() + 5 * DAY);
     const first = await t.services.telemonitoring.tick(later);
@@ -194,6 +220,7 @@ describe.each(ENGINES)('telemonitoring on %s', (engine) => {
     // not acknowledged: escalates once its severity's delay has passed (counted from when it was raised), not before,
     // and once only. The tick at "five days later" escalated it already; start that part again from its raising.
     await t.db.query('UPDATE tm_alert SET escalated_at = NULL WHERE id = $1', [missing!.id]);
+    await t.db.query('DELETE FROM reminder WHERE alert_id = $1', [missing!.id]);
     const delay = { critical: 10, high: 30, medium: 120, low: 600 }[missing!.severity]!;
     const base = missing!.created_at.getTime();
     const escalatedAt = async () =>
@@ -208,6 +235,20 @@ describe.each(ENGINES)('telemonitoring on %s', (engine) => {
     expect(await escalatedAt()).not.toBeNull();
     expect(events).toContain(`alert.escalated:${missing!.id}`);
     expect((await t.services.telemonitoring.tick(new Date(base + (delay + 2) * 60_000))).escalated).toBe(0);
+    // the on-call contact is told outside the app, through the outbox, without the person's name or values
+    const messages = await t.db.query<{ channel: string; address: string; body: string }>(
+      'SELECT channel, address, body FROM reminder WHERE alert_id = $1 ORDER BY channel',
+      [missing!.id],
+    );
+    expect(messages.map((m) => `${m.channel}:${m.address}`)).toEqual(['email:astreinte@example.org', 'sms:+33612345678']);
+    const [person] = await t.db.query<{ last_name: string }>('SELECT last_name FROM person WHERE id = $1', [t.fx.personA1]);
+    for (const m of messages) expect(m.body).not.toContain(person!.last_name);
+    // no gateway configured in tests: kept as 'stored', listed with the policy for the team to pass on
+    await t.services.outbox.runOnce(new Date(base + (delay + 3) * 60_000));
+    const policy = (await t.request('GET', '/api/telemonitoring/policy', { cookie: head })).json();
+    const mine = await t.db.query<{ id: string }>('SELECT id FROM reminder WHERE alert_id = $1', [missing!.id]);
+    const listed = policy.notifications.filter((n: { id: string }) => mine.some((m) => m.id === n.id));
+    expect(listed.map((n: { status: string }) => n.status)).toEqual(['stored', 'stored']);
   });
 
   it('takes measurements from the MQTT broker (Mosquitto): stored with source mqtt; a wrong token or topic is kept as a rejection', async () => {

@@ -141,6 +141,7 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/people/:id/telemonitoring': TM_STAFF,
   'POST /api/people/:id/telemonitoring/measurements': TM_TRIAGE,
   'GET /api/telemonitoring/alerts': TM_STAFF,
+  'GET /api/telemonitoring/panel': TM_STAFF,
   'POST /api/telemonitoring/alerts/:id/acknowledge': TM_TRIAGE,
   'POST /api/telemonitoring/alerts/:id/actions': TM_TRIAGE,
   'POST /api/telemonitoring/alerts/:id/close': TM_TRIAGE,

@@ -57,6 +57,15 @@ export const tmPolicySchema = z
         message: 'A more severe alert escalates sooner',
         params: { reason: 'order' },
       }),
+    /** Who is told, outside the app, when an alert escalates (the on-call nurse or physician). */
+    notify: z
+      .object({
+        email: z.email().max(254).nullable().default(null),
+        /** A French or international number; stored in E.164. */
+        sms: z.string().trim().min(6).max(30).nullable().default(null),
+      })
+      .strict()
+      .default({ email: null, sms: null }),
   })
   .strict();
 export const DEFAULT_ESCALATION_MINUTES = { critical: 15, high: 60, medium: 240, low: 1440 } as const;

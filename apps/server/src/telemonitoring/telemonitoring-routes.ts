@@ -90,6 +90,9 @@ export function telemonitoringRoutes(app: FastifyInstance, tm: TelemonitoringSer
       return reply.code(204).send();
     },
   );
+  r.get('/api/telemonitoring/panel', { schema: { tags, summary: 'Every monitored person with their status: alerts waiting, last measurement' } }, (req) =>
+    tm.panel(ctx(req)),
+  );
   r.get('/api/telemonitoring/policy', { schema: { tags, summary: 'Minutes before an unacknowledged alert escalates, per severity' } }, (req) =>
     tm.policy(ctx(req)),
   );

@@ -15,10 +15,14 @@ import type { GuaranteeService } from '../guarantee/guarantee-service.js';
 import type { PeopleService } from '../people/people-service.js';
 import { appendAudit } from '../audit/audit-service.js';
 import { AppError, notFound, validationError } from '../http/errors.js';
-import { PARAMETERS, type Measurement, type Parameter, type Programme } from '../telemonitoring-core/codes.js';
+import { PARAMETERS, PROGRAMME_PARAMETERS, type Measurement, type Parameter, type Programme } from '../telemonitoring-core/codes.js';
+import { SEVERITY_FR, describeRule } from '../telemonitoring-core/rules-text.js';
+import { toE164 } from '../gateways/phone.js';
 import {
+  DEFAULT_RULES,
   RULES_VERSION,
   effectiveRules,
+  trendParams,
   evaluateCheck,
   evaluateNew,
   historyDaysNeeded,
@@ -305,35 +309,60 @@ export class TelemonitoringService {
       }
     }
     const policies = new Map(
-      (await this.db.query<{ facility_id: string; escalation_minutes: Record<string, number> }>('SELECT facility_id, escalation_minutes FROM tm_policy')).map(
-        (p) => [p.facility_id, p.escalation_minutes],
-      ),
+      (
+        await this.db.query<{ facility_id: string; escalation_minutes: Record<string, number>; notify_email: string | null; notify_sms: string | null }>(
+          'SELECT facility_id, escalation_minutes, notify_email, notify_sms FROM tm_policy',
+        )
+      ).map((p) => [p.facility_id, p]),
     );
     const open = await this.db.query<{ id: string; facility_id: string; person_id: string; severity: keyof typeof SEVERITY_RANK; created_at: Date }>(
       "SELECT id, facility_id, person_id, severity, created_at FROM tm_alert WHERE status = 'open' AND escalated_at IS NULL",
     );
     let escalated = 0;
     for (const a of open) {
-      const minutes = (policies.get(a.facility_id) ?? DEFAULT_ESCALATION_MINUTES)[a.severity];
+      const policy = policies.get(a.facility_id);
+      const minutes = (policy?.escalation_minutes ?? DEFAULT_ESCALATION_MINUTES)[a.severity];
       if (now.getTime() - a.created_at.getTime() < minutes * 60_000) continue;
-      const rows = await this.db.query("UPDATE tm_alert SET escalated_at = $2 WHERE id = $1 AND status = 'open' AND escalated_at IS NULL RETURNING id", [
-        a.id,
-        now,
-      ]);
-      if (!rows.length) continue;
+      const done = await this.db.transaction(async (tx) => {
+        const rows = await tx.query("UPDATE tm_alert SET escalated_at = $2 WHERE id = $1 AND status = 'open' AND escalated_at IS NULL RETURNING id", [
+          a.id,
+          now,
+        ]);
+        if (!rows.length) return false;
+        // Told outside the app through the outbox. No name and no value: an SMS or an e-mail is not a channel for health data.
+        const subject = 'Présence — alerte de télésurveillance en attente';
+        const body = `Une alerte de télésurveillance de sévérité ${SEVERITY_FR[a.severity]} attend depuis ${minutes} min sans être prise en compte. Ouvrez Présence, page Télésurveillance.`;
+        for (const [channel, address] of [
+          ['email', policy?.notify_email],
+          ['sms', policy?.notify_sms],
+        ] as const) {
+          if (!address) continue;
+          await tx.query(
+            `INSERT INTO reminder (facility_id, alert_id, channel, recipient, address, send_at, subject, body) VALUES ($1, $2, $3, 'astreinte', $4, $5, $6, $7)`,
+            [a.facility_id, a.id, channel, address, now, subject, body],
+          );
+        }
+        await appendAudit(
+          tx,
+          { actor: null, requestId: 'telemonitoring-clock' },
+          {
+            action: 'telemonitoring.alert.escalate',
+            outcome: 'allowed',
+            targetType: 'person',
+            targetId: a.person_id,
+            facilityId: a.facility_id,
+            details: {
+              alertId: a.id,
+              severity: a.severity,
+              afterMinutes: minutes,
+              notified: [policy?.notify_email && 'email', policy?.notify_sms && 'sms'].filter(Boolean),
+            },
+          },
+        );
+        return true;
+      });
+      if (!done) continue;
       escalated++;
-      await appendAudit(
-        this.db,
-        { actor: null, requestId: 'telemonitoring-clock' },
-        {
-          action: 'telemonitoring.alert.escalate',
-          outcome: 'allowed',
-          targetType: 'person',
-          targetId: a.person_id,
-          facilityId: a.facility_id,
-          details: { alertId: a.id, severity: a.severity, afterMinutes: minutes },
-        },
-      );
       this.emit(a.facility_id, 'alert.escalated', a.id);
     }
     return { missing, escalated };
@@ -341,19 +370,45 @@ export class TelemonitoringService {
 
   async policy(ctx: Ctx) {
     const facilityId = this.facility(ctx);
-    const [p] = await this.db.query<{ escalation_minutes: Record<string, number> }>('SELECT escalation_minutes FROM tm_policy WHERE facility_id = $1', [
-      facilityId,
-    ]);
-    return { escalationMinutes: p?.escalation_minutes ?? DEFAULT_ESCALATION_MINUTES };
+    const [p] = await this.db.query<{ escalation_minutes: Record<string, number>; notify_email: string | null; notify_sms: string | null }>(
+      'SELECT escalation_minutes, notify_email, notify_sms FROM tm_policy WHERE facility_id = $1',
+      [facilityId],
+    );
+    const notifications = await this.db.query<{
+      id: string;
+      channel: string;
+      status: string;
+      last_error: string | null;
+      created_at: Date;
+      sent_at: Date | null;
+    }>(
+      `SELECT id, channel, status, last_error, created_at, sent_at FROM reminder WHERE facility_id = $1 AND alert_id IS NOT NULL ORDER BY created_at DESC LIMIT 20`,
+      [facilityId],
+    );
+    return {
+      escalationMinutes: p?.escalation_minutes ?? DEFAULT_ESCALATION_MINUTES,
+      notify: { email: p?.notify_email ?? null, sms: p?.notify_sms ?? null },
+      notifications: notifications.map((n) => ({
+        id: n.id,
+        channel: n.channel,
+        status: n.status,
+        lastError: n.last_error,
+        createdAt: n.created_at.toISOString(),
+        sentAt: n.sent_at?.toISOString() ?? null,
+      })),
+    };
   }
 
   async setPolicy(ctx: Ctx, input: z.output<typeof tmPolicySchema>) {
     const facilityId = this.facility(ctx);
+    const sms = input.notify.sms === null ? null : toE164(input.notify.sms);
+    if (input.notify.sms !== null && !sms)
+      throw validationError([{ field: 'notify.sms', reason: 'invalid_phone', message: 'Not a phone number (e.g. 06 12 34 56 78 or +33 6 12 34 56 78)' }]);
     await this.db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO tm_policy (facility_id, escalation_minutes, updated_by) VALUES ($1, $2, $3)
-         ON CONFLICT (facility_id) DO UPDATE SET escalation_minutes = $2, updated_by = $3, updated_at = now()`,
-        [facilityId, input.escalationMinutes, ctx.actor.userId],
+        `INSERT INTO tm_policy (facility_id, escalation_minutes, notify_email, notify_sms, updated_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (facility_id) DO UPDATE SET escalation_minutes = $2, notify_email = $3, notify_sms = $4, updated_by = $5, updated_at = now()`,
+        [facilityId, input.escalationMinutes, input.notify.email, sms, ctx.actor.userId],
       );
       await appendAudit(tx, ctx, {
         action: 'telemonitoring.policy.update',
@@ -361,7 +416,8 @@ export class TelemonitoringService {
         targetType: 'facility',
         targetId: facilityId,
         facilityId,
-        details: input,
+        // The contact itself is not copied into the audit trail.
+        details: { escalationMinutes: input.escalationMinutes, notifyEmail: input.notify.email !== null, notifySms: sms !== null },
       });
     });
     return this.policy(ctx);
@@ -513,10 +569,11 @@ export class TelemonitoringService {
       acknowledged_at: Date | null;
       outcome: string | null;
       closed_at: Date | null;
+      escalated_at: Date | null;
       created_at: Date;
     }>(
       `SELECT a.id, a.person_id, p.first_name || ' ' || p.last_name AS person_name, a.rule_id, a.kind, a.parameter, a.severity, a.at, a.explanation, a.status,
-              a.proposal_id, CASE WHEN u.id IS NULL THEN NULL ELSE u.first_name || ' ' || u.last_name END AS acknowledged_by, a.acknowledged_at, a.outcome, a.closed_at, a.created_at
+              a.proposal_id, CASE WHEN u.id IS NULL THEN NULL ELSE u.first_name || ' ' || u.last_name END AS acknowledged_by, a.acknowledged_at, a.outcome, a.closed_at, a.escalated_at, a.created_at
          FROM tm_alert a JOIN person p ON p.id = a.person_id LEFT JOIN app_user u ON u.id = a.acknowledged_by
         WHERE a.facility_id = $1 AND ($2 = 'active' AND a.status <> 'closed' OR a.status = $2) ORDER BY a.created_at DESC LIMIT 500`,
       [facilityId, status],
@@ -547,6 +604,7 @@ export class TelemonitoringService {
         acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
         outcome: r.outcome,
         closedAt: r.closed_at?.toISOString() ?? null,
+        escalatedAt: r.escalated_at?.toISOString() ?? null,
         createdAt: r.created_at.toISOString(),
         actions: actions.get(r.id) ?? [],
       }))
@@ -643,7 +701,7 @@ export class TelemonitoringService {
 
   async personView(ctx: Ctx, personId: string) {
     await this.people.auditedRead(ctx, personId, 'person.telemonitoring.read');
-    const enrolments = await this.db.query(
+    const enrolments = await this.db.query<{ id: string; programme: Programme; status: string }>(
       `SELECT e.id, e.programme, e.status, e.consent_at AS "consentAt", e.consent_from AS "consentFrom", e.consent_note AS "consentNote", e.started_at AS "startedAt",
               COALESCE((SELECT json_agg(json_build_object('version', s.version, 'references', s.refs, 'overrides', s.overrides, 'disabled', s.disabled, 'reason', s.reason,
                  'setBy', u.first_name || ' ' || u.last_name, 'setAt', s.set_at) ORDER BY s.version DESC) FROM tm_setting s JOIN app_user u ON u.id = s.set_by WHERE s.enrolment_id = e.id), '[]') AS settings
@@ -655,10 +713,85 @@ export class TelemonitoringService {
       [personId],
     );
     const alerts = await this.db.query(
-      'SELECT id, rule_id AS "ruleId", parameter, severity, at, status, outcome, explanation FROM tm_alert WHERE person_id = $1 ORDER BY at DESC LIMIT 200',
+      'SELECT id, rule_id AS "ruleId", kind, parameter, severity, at, status, outcome, explanation FROM tm_alert WHERE person_id = $1 ORDER BY at DESC LIMIT 200',
       [personId],
     );
-    return { enrolments, measurements: measurements.map((m) => ({ ...m, at: m.at.toISOString() })), alerts };
+    const devices = await this.db.query<{ id: string; label: string; created_at: Date; last_at: Date | null }>(
+      `SELECT d.id, d.label, d.created_at, (SELECT max(received_at) FROM tm_measurement m WHERE m.device_id = d.id) AS last_at
+         FROM tm_device d WHERE d.person_id = $1 AND d.revoked_at IS NULL ORDER BY d.created_at`,
+      [personId],
+    );
+    // The rules in force (the programme's defaults with the physician's settings), each with its French wording: what
+    // the charts draw as thresholds and what the settings form edits.
+    const active = await this.activeEnrolment(personId);
+    const settings = active ? { personId, programme: active.programme, references: active.refs, overrides: active.overrides, disabled: active.disabled } : null;
+    const describe = (r: RuleSpec) => describeRule(r, r.kind === 'trend' ? trendParams(r) : undefined);
+    return {
+      enrolments,
+      measurements: measurements.map((m) => ({ ...m, at: m.at.toISOString() })),
+      alerts,
+      devices: devices.map((d) => ({ id: d.id, label: d.label, createdAt: d.created_at.toISOString(), lastMeasurementAt: d.last_at?.toISOString() ?? null })),
+      rules: settings
+        ? [
+            ...effectiveRules(settings).map((r) => ({ ...r, enabled: true, text: describe(r) })),
+            ...DEFAULT_RULES[settings.programme].filter((r) => settings.disabled.includes(r.id)).map((r) => ({ ...r, enabled: false, text: describe(r) })),
+          ]
+        : [],
+      references: settings?.references ?? {},
+      parameters: settings ? PROGRAMME_PARAMETERS[settings.programme] : [],
+    };
+  }
+
+  /** Every person monitored in the facility, with what the coordination nurse looks at first: alerts, last measurement. */
+  async panel(ctx: Ctx) {
+    const facilityId = this.facility(ctx);
+    const rows = await this.db.query<{
+      person_id: string;
+      name: string;
+      programme: Programme;
+      started_at: Date;
+      last_at: Date | null;
+      active_alerts: number;
+      top_severity: number | null;
+      escalated: number;
+    }>(
+      `SELECT e.person_id, p.first_name || ' ' || p.last_name AS name, e.programme, e.started_at,
+              (SELECT max(m.at) FROM tm_measurement m WHERE m.person_id = e.person_id) AS last_at,
+              count(a.id)::int AS active_alerts,
+              max(CASE a.severity WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 WHEN 'low' THEN 1 END) AS top_severity,
+              count(a.escalated_at)::int AS escalated
+         FROM tm_enrolment e JOIN person p ON p.id = e.person_id
+         LEFT JOIN tm_alert a ON a.person_id = e.person_id AND a.status <> 'closed'
+        WHERE e.facility_id = $1 AND e.status = 'active'
+        GROUP BY e.person_id, p.first_name, p.last_name, e.programme, e.started_at
+        ORDER BY top_severity DESC NULLS LAST, last_at ASC NULLS FIRST`,
+      [facilityId],
+    );
+    await appendAudit(this.db, ctx, {
+      action: 'telemonitoring.panel.read',
+      outcome: 'allowed',
+      targetType: 'facility',
+      targetId: facilityId,
+      facilityId,
+      details: { people: rows.length },
+    });
+    const severities = ['low', 'medium', 'high', 'critical'] as const;
+    const now = Date.now();
+    return rows.map((r) => {
+      const daysSince = r.last_at ? (now - r.last_at.getTime()) / 86_400_000 : null;
+      return {
+        personId: r.person_id,
+        name: r.name,
+        programme: r.programme,
+        startedAt: r.started_at.toISOString(),
+        lastMeasurementAt: r.last_at?.toISOString() ?? null,
+        activeAlerts: r.active_alerts,
+        topSeverity: r.top_severity ? severities[r.top_severity - 1]! : null,
+        escalated: r.escalated,
+        // alert: an alert waits for triage; silent: nothing received for more than 2 days; ok otherwise.
+        status: r.active_alerts > 0 ? 'alert' : daysSince === null || daysSince > 2 ? 'silent' : 'ok',
+      };
+    });
   }
 
   async rejections(ctx: Ctx) {
