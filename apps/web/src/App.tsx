@@ -27,6 +27,7 @@ import { PlanningSetupPage } from './pages/PlanningSetupPage';
 import { RostersPage } from './pages/RostersPage';
 import { RosterSetupPage } from './pages/RosterSetupPage';
 import { MyRosterPage } from './pages/MyRosterPage';
+import { TelemonitoringPage } from './pages/TelemonitoringPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -75,6 +76,7 @@ const router = createBrowserRouter([
       { path: 'rosters', element: <RostersPage /> },
       { path: 'rosters/setup', element: <RosterSetupPage /> },
       { path: 'my-roster', element: <MyRosterPage /> },
+      { path: 'telemonitoring', element: <TelemonitoringPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

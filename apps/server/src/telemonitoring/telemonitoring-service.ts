@@ -587,6 +587,7 @@ export class TelemonitoringService {
       details: { status, alerts: rows.length },
     });
     const actions = await this.actionsOf(rows.map((r) => r.id));
+    const series = await this.seriesAround(rows.map((r) => r.id));
     return rows
       .map((r) => ({
         id: r.id,
@@ -607,8 +608,23 @@ export class TelemonitoringService {
         escalatedAt: r.escalated_at?.toISOString() ?? null,
         createdAt: r.created_at.toISOString(),
         actions: actions.get(r.id) ?? [],
+        series: series.get(r.id) ?? [],
       }))
       .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** For each alert, its parameter's measurements of the 14 days before it and the day after: the context its plot shows. */
+  private async seriesAround(ids: string[]) {
+    const out = new Map<string, { at: string; value: number }[]>();
+    if (!ids.length) return out;
+    const rows = await this.db.query<{ id: string; value: number; at: Date }>(
+      `SELECT a.id, m.value, m.at FROM tm_alert a JOIN tm_measurement m ON m.person_id = a.person_id AND m.parameter = a.parameter
+          AND m.at BETWEEN a.at - interval '14 days' AND a.at + interval '1 day'
+        WHERE a.id = ANY($1::uuid[]) ORDER BY m.at`,
+      [ids],
+    );
+    for (const r of rows) out.set(r.id, [...(out.get(r.id) ?? []), { at: r.at.toISOString(), value: r.value }]);
+    return out;
   }
 
   private async actionsOf(ids: string[]) {

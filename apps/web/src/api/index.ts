@@ -8,3 +8,4 @@ export * from './rostering';
 export * from './notes';
 export * from './assessments';
 export * from './followup';
+export * from './telemonitoring';

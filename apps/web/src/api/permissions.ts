@@ -48,4 +48,12 @@ export const can = {
   seeAgenda: allowed('GET', '/api/appointments'),
   seeReminders: allowed('GET', '/api/appointments/reminders'),
   readSyntheses: allowed('GET', '/api/people/:id/syntheses'),
+  seeTelemonitoring: allowed('GET', '/api/telemonitoring/alerts'),
+  readTelemonitoring: allowed('GET', '/api/people/:id/telemonitoring'),
+  triageAlerts: allowed('POST', '/api/telemonitoring/alerts/:id/acknowledge'),
+  enrolTelemonitoring: allowed('POST', '/api/telemonitoring/enrolments'),
+  setTelemonitoringSettings: allowed('PUT', '/api/people/:id/telemonitoring/enrolments/:enrolmentId/settings'),
+  addTelemonitoringDevice: allowed('POST', '/api/telemonitoring/devices'),
+  enterMeasurement: allowed('POST', '/api/people/:id/telemonitoring/measurements'),
+  setTelemonitoringPolicy: allowed('PUT', '/api/telemonitoring/policy'),
 };

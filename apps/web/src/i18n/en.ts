@@ -4,6 +4,7 @@ import { enPlanning } from './en-planning';
 import { enRoster } from './en-roster';
 import { enNotes } from './en-notes';
 import { enFollowup } from './en-followup';
+import { enTelemonitoring } from './en-telemonitoring';
 
 /** English catalogue: same keys as fr.ts (enforced by the Catalogue type). */
 export const en: Catalogue = {
@@ -171,6 +172,7 @@ export const en: Catalogue = {
     assessments: 'Assessments',
     appointments: 'Appointments',
     synthesis: 'Synthesis',
+    telemonitoring: 'Telemonitoring',
     editIdentity: 'Edit identity',
     accessLog: 'Access log',
     age_one: '{{count}} year old',
@@ -363,4 +365,5 @@ export const en: Catalogue = {
   ...enRoster,
   ...enNotes,
   ...enFollowup,
+  ...enTelemonitoring,
 };

@@ -3,6 +3,7 @@ import { frPlanning } from './fr-planning';
 import { frRoster } from './fr-roster';
 import { frNotes } from './fr-notes';
 import { frFollowup } from './fr-followup';
+import { frTelemonitoring } from './fr-telemonitoring';
 
 /** French catalogue: the reference. Every other catalogue has exactly the same keys (checked by the type of en.ts). */
 export const fr = {
@@ -170,6 +171,7 @@ export const fr = {
     assessments: 'Évaluations',
     appointments: 'Rendez-vous',
     synthesis: 'Synthèse',
+    telemonitoring: 'Télésurveillance',
     editIdentity: 'Modifier l’identité',
     accessLog: 'Journal des accès',
     age_one: '{{count}} an',
@@ -362,6 +364,7 @@ export const fr = {
   ...frRoster,
   ...frNotes,
   ...frFollowup,
+  ...frTelemonitoring,
 };
 
 export type Catalogue = typeof fr;

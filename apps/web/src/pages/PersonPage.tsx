@@ -18,8 +18,22 @@ import { NotesSection } from './person/NotesSection';
 import { AssessmentsSection } from './person/AssessmentsSection';
 import { AppointmentsSection } from './person/AppointmentsSection';
 import { SynthesisSection } from './person/SynthesisSection';
+import { TelemonitoringSection } from './person/TelemonitoringSection';
 
-const TABS = ['identity', 'profile', 'capacities', 'contacts', 'plan', 'notes', 'assessments', 'appointments', 'synthesis', 'activities', 'ai'] as const;
+const TABS = [
+  'identity',
+  'profile',
+  'capacities',
+  'contacts',
+  'plan',
+  'notes',
+  'assessments',
+  'appointments',
+  'synthesis',
+  'telemonitoring',
+  'activities',
+  'ai',
+] as const;
 type Tab = (typeof TABS)[number];
 
 export function PersonPage() {
@@ -37,6 +51,7 @@ export function PersonPage() {
     assessments: can.readAssessments(me.role),
     appointments: can.readAppointments(me.role),
     synthesis: can.readSyntheses(me.role),
+    telemonitoring: can.readTelemonitoring(me.role),
   };
   const tabs = TABS.filter((x) => allowed[x] !== false);
   const tab: Tab = tabs.find((x) => x === requested) ?? 'identity';
@@ -122,6 +137,11 @@ export function PersonPage() {
         {tabs.includes('synthesis') && (
           <Tabs.Panel value="synthesis" pt="md">
             <SynthesisSection person={p} />
+          </Tabs.Panel>
+        )}
+        {tabs.includes('telemonitoring') && (
+          <Tabs.Panel value="telemonitoring" pt="md">
+            {tab === 'telemonitoring' && <TelemonitoringSection person={p} />}
           </Tabs.Panel>
         )}
         <Tabs.Panel value="activities" pt="md">

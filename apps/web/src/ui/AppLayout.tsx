@@ -130,6 +130,13 @@ export function AppLayout() {
                     </NavLink>
                   </li>
                 )}
+                {can.seeTelemonitoring(me.role) && (
+                  <li>
+                    <NavLink to="/telemonitoring" className="nav-link">
+                      {t('tm.nav')}
+                    </NavLink>
+                  </li>
+                )}
                 {can.seeRegister(me.role) && (
                   <li>
                     <NavLink to="/ai" className="nav-link">
