@@ -11,7 +11,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { SeriesChart, type ChartLine } from './SeriesChart';
 
-export const SEVERITY_COLOUR: Record<Severity, string> = { critical: 'red.9', high: '#9a3412', medium: 'yellow.9', low: 'gray.7' };
+export const SEVERITY_COLOUR: Record<Severity, string> = { critical: 'red.9', high: '#9a3412', medium: '#854d0e', low: 'gray.7' };
 export const DECIMALS: Record<TmParameter, number> = {
   body_weight: 1,
   systolic: 0,
