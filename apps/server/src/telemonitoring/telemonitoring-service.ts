@@ -259,33 +259,44 @@ export class TelemonitoringService {
   ): Promise<IngestReport> {
     const report: IngestReport = { accepted: 0, duplicates: 0, rejected: [], alerts: 0 };
     const enrolment = await this.activeEnrolment(target.personId);
-    const fresh: Measurement[] = [];
+    const rejections: { reason: string; field: string; detail: unknown }[] = [];
+    const valid = new Map<string, Omit<Measurement, 'personId'>>();
     for (const item of items) {
       const problem = enrolment ? checkItem(item) : { field: 'subject', reason: 'not_enrolled' };
       if ('reason' in problem) {
         report.rejected.push({ index: item.index, ...problem });
-        await this.db.query('INSERT INTO tm_rejection (facility_id, device_id, source, reason, field, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
-          target.facilityId,
-          target.deviceId,
-          source,
-          problem.reason,
-          problem.field,
-          { index: item.index, personId: target.personId, item: { parameter: item.parameter, value: item.value, unit: item.unit, at: item.at } },
-        ]);
+        rejections.push({
+          ...problem,
+          detail: { index: item.index, personId: target.personId, item: { parameter: item.parameter, value: item.value, unit: item.unit, at: item.at } },
+        });
         continue;
       }
       const m = problem.measurement;
       const key = `${target.deviceId ?? `manual:${target.recordedBy}`}|${m.at}|${PARAMETERS[m.parameter].loinc}`;
-      const rows = await this.db.query<{ id: string }>(
-        `INSERT INTO tm_measurement (facility_id, person_id, parameter, value, at, source, device_id, recorded_by, dedupe_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        [target.facilityId, target.personId, m.parameter, m.value, m.at, source, target.deviceId, target.recordedBy, key],
-      );
-      if (rows.length) {
-        report.accepted++;
-        fresh.push({ ...m, personId: target.personId });
-      } else report.duplicates++;
+      // The same measurement twice in one batch is a duplicate too.
+      if (valid.has(key)) report.duplicates++;
+      else valid.set(key, m);
     }
+    // One statement per 1,000 rows (not one per measurement): what is already stored is skipped by its dedupe key.
+    if (rejections.length)
+      await this.db.query(
+        `INSERT INTO tm_rejection (facility_id, device_id, source, reason, field, detail)
+         SELECT $1, $2, $3, x.reason, x.field, x.detail FROM jsonb_to_recordset($4::jsonb) AS x(reason text, field text, detail jsonb)`,
+        [target.facilityId, target.deviceId, source, JSON.stringify(rejections)],
+      );
+    const fresh: Measurement[] = [];
+    const rows = [...valid].map(([key, m]) => ({ key, parameter: m.parameter, value: m.value, at: m.at }));
+    for (let k = 0; k < rows.length; k += 1000) {
+      const stored = await this.db.query<{ dedupe_key: string }>(
+        `INSERT INTO tm_measurement (facility_id, person_id, parameter, value, at, source, device_id, recorded_by, dedupe_key)
+         SELECT $1, $2, x.parameter, x.value, x.at, $3, $4, $5, x.key FROM jsonb_to_recordset($6::jsonb) AS x(key text, parameter text, value float8, at timestamptz)
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING dedupe_key`,
+        [target.facilityId, target.personId, source, target.deviceId, target.recordedBy, JSON.stringify(rows.slice(k, k + 1000))],
+      );
+      for (const { dedupe_key } of stored) fresh.push({ ...valid.get(dedupe_key)!, personId: target.personId });
+    }
+    report.accepted = fresh.length;
+    report.duplicates += valid.size - fresh.length;
     if (enrolment && fresh.length) report.alerts = await this.evaluate(enrolment, fresh);
     return report;
   }
