@@ -39,6 +39,9 @@ import { channelsFrom } from './gateways/config.js';
 import { registerTelemonitoring } from './telemonitoring/telemonitoring-feature.js';
 import { TelemonitoringService } from './telemonitoring/telemonitoring-service.js';
 import { telemonitoringRoutes } from './telemonitoring/telemonitoring-routes.js';
+import { ComplaintsService } from './voice/complaints-service.js';
+import { PanelService } from './voice/panel-service.js';
+import { voiceRoutes } from './voice/voice-routes.js';
 import { registerNeedsSynthesis } from './synthesis/needs-synthesis-feature.js';
 import { SynthesisService } from './synthesis/synthesis-service.js';
 import { synthesisRoutes } from './synthesis/synthesis-routes.js';
@@ -69,6 +72,8 @@ export interface App {
     appointments: AppointmentsService;
     outbox: ReminderOutbox;
     telemonitoring: TelemonitoringService;
+    complaints: ComplaintsService;
+    panel: PanelService;
   };
   /** Every "METHOD /url" registered, for the access-policy test. */
   routes: { method: string; url: string }[];
@@ -145,6 +150,8 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   const appointments = new AppointmentsService(db, people, guarantee);
   const outbox = new ReminderOutbox(db, channelsFrom(config.gateways));
   const telemonitoring = new TelemonitoringService(db, people, guarantee);
+  const complaints = new ComplaintsService(db);
+  const panel = new PanelService(db);
   http.addHook('onClose', () => outbox.stop());
   installRequestContext(http, { db, auth });
 
@@ -167,6 +174,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   synthesisRoutes(http, syntheses);
   appointmentsRoutes(http, appointments);
   telemonitoringRoutes(http, telemonitoring);
+  voiceRoutes(http, db, complaints, panel);
 
   if (existsSync(WEB_DIST)) {
     // The built web app; client-side routes (any other GET outside /api) answer its page.
@@ -178,7 +186,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   return {
     http,
     db,
-    services: { auth, people, guarantee, activities, planning, rostering, careNotes, assessments, syntheses, appointments, outbox, telemonitoring },
+    services: { auth, people, guarantee, activities, planning, rostering, careNotes, assessments, syntheses, appointments, outbox, telemonitoring, complaints, panel },
     routes,
   };
 }

@@ -40,6 +40,12 @@ const TM_TRIAGE: readonly Role[] = ['coordination_nurse', 'nurse', 'physician'];
 /** Needs syntheses gather the whole record: the clinical team that prepares meetings and plan reviews. */
 const SYNTHESIS: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'nurse', 'physician'];
 
+/** Complaints: recorded and handled by management and the secretary; their statistics go to the CVS (user representatives). */
+const COMPLAINTS: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'secretary'];
+/** The review panel: management, clinicians and user representatives review; management organises. */
+const PANEL: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'physician', 'user_representative'];
+const PANEL_ORGANISE: readonly Role[] = ['director', 'head_of_care'];
+
 export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/health': 'public',
   'GET /api/docs*': 'public',
@@ -142,6 +148,26 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'POST /api/people/:id/telemonitoring/measurements': TM_TRIAGE,
   'GET /api/telemonitoring/alerts': TM_STAFF,
   'GET /api/telemonitoring/panel': TM_STAFF,
+  'GET /api/complaints': COMPLAINTS,
+  'POST /api/complaints': COMPLAINTS,
+  'GET /api/complaints/stats': [...COMPLAINTS, 'user_representative'],
+  'GET /api/complaints/:id': COMPLAINTS,
+  'PUT /api/complaints/:id/qualification': COMPLAINTS,
+  'POST /api/complaints/:id/transitions': COMPLAINTS,
+  'GET /api/panel/members': PANEL,
+  'POST /api/panel/members': PANEL_ORGANISE,
+  'GET /api/panel/sessions': PANEL,
+  'POST /api/panel/sessions': PANEL_ORGANISE,
+  'GET /api/panel/sessions/:id': PANEL,
+  'PUT /api/panel/sessions/:id': PANEL_ORGANISE,
+  'POST /api/panel/sessions/:id/close': PANEL_ORGANISE,
+  'POST /api/panel/sessions/:id/samples': PANEL_ORGANISE,
+  'GET /api/panel/samples/:id/verify': PANEL,
+  'PUT /api/panel/items/:id/finding': PANEL,
+  'POST /api/panel/sessions/:id/actions': PANEL_ORGANISE,
+  'PUT /api/panel/actions/:id': PANEL_ORGANISE,
+  'GET /api/panel/actions': PANEL,
+  'GET /api/panel/sessions/:id/minutes.pdf': PANEL,
   'POST /api/telemonitoring/alerts/:id/acknowledge': TM_TRIAGE,
   'POST /api/telemonitoring/alerts/:id/actions': TM_TRIAGE,
   'POST /api/telemonitoring/alerts/:id/close': TM_TRIAGE,

@@ -10,3 +10,4 @@ export * from './notes.js';
 export * from './assessments.js';
 export * from './appointments.js';
 export * from './telemonitoring.js';
+export * from './voice.js';

@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES } from './test-db.js';
+import { buildTestApp, type TestApp } from './test-app.js';
+import { TEST_KIND, TEST_SYSTEM } from './test-feature.js';
+import { PanelService, redactName } from '../src/voice/panel-service.js';
+import { pdfSafe } from '../src/voice/minutes.js';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+describe.each(ENGINES)('complaints and the review panel on %s', (engine) => {
+  let t: TestApp;
+  /** 12 decided proposals of the test feature: 6 accepted, 3 amended, 3 rejected. */
+  const decided: { id: string; status: string }[] = [];
+
+  beforeAll(async () => {
+    t = await buildTestApp(engine);
+    await t.db.query(`INSERT INTO care_plan (person_id, start_date, review_date) VALUES ($1, '2026-01-01', '2027-01-01'), ($2, '2026-01-01', '2027-01-01')`, [
+      t.fx.personA1,
+      t.fx.personA2,
+    ]);
+    const nurse = await t.as('coordination_nurse');
+    for (let k = 0; k < 12; k++) {
+      const { id } = await t.services.guarantee.propose({
+        facilityId: t.fx.facilityA,
+        systemSlug: TEST_SYSTEM,
+        kind: TEST_KIND,
+        personId: k % 2 ? t.fx.personA2 : t.fx.personA1,
+        title: `Objectif pour ${k % 2 ? 'Henri Dubois' : 'Germaine Martin'} n°${k}`,
+        content: { title: `Marcher ${k} minutes`, domain: 'mobility' },
+        explanation: { summary: `${k % 2 ? 'M. Dubois' : 'Mme Martin'} marche moins depuis deux semaines`, factors: [] },
+        inputs: { k },
+      });
+      const decision =
+        k < 6
+          ? { decision: 'accept' }
+          : k < 9
+            ? { decision: 'amend', reason: 'plus court', content: { title: 'Marcher 5 minutes', domain: 'mobility' } }
+            : { decision: 'reject', reason: 'pas adapté' };
+      const res = await t.request('POST', `/api/proposals/${id}/decision`, { cookie: nurse, body: decision });
+      expect(res.statusCode).toBe(200);
+      decided.push({ id, status: res.json().status });
+    }
+  });
+  afterAll(() => t.close());
+
+  it('records a complaint, refuses bad input naming the field with nothing written, and follows the workflow with deadlines', async () => {
+    const secretary = await t.as('secretary');
+    const base = {
+      receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      channel: 'letter',
+      complainantKind: 'relative',
+      complainantName: 'Mme Martin (fille)',
+      subject: 'Objectif proposé par l’IA sans nous demander',
+      description: 'On a proposé à ma mère un objectif de marche sans en parler avec elle.',
+    };
+    const before = (await t.db.query('SELECT id FROM complaint')).length;
+    const stranger = await t.request('POST', '/api/complaints', { cookie: secretary, body: { ...base, personId: t.fx.personB1 } });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().error.issues[0]).toMatchObject({ field: 'personId', reason: 'not_in_facility' });
+    const unknown = await t.request('POST', '/api/complaints', {
+      cookie: secretary,
+      body: {
+        ...base,
+        personId: t.fx.personA1,
+        aiInvolved: true,
+        links: { proposalIds: [decided[0]!.id, '00000000-0000-4000-8000-000000000000'], systemSlugs: [] },
+      },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.issues[0]).toMatchObject({ field: 'links.proposalIds.1', reason: 'unknown_proposal' });
+    const noAi = await t.request('POST', '/api/complaints', {
+      cookie: secretary,
+      body: { ...base, links: { proposalIds: [decided[0]!.id], systemSlugs: [] } },
+    });
+    expect(noAi.json().error.issues[0]).toMatchObject({ field: 'aiInvolved', reason: 'links_without_ai' });
+    expect((await t.db.query('SELECT id FROM complaint')).length).toBe(before);
+
+    const created = await t.request('POST', '/api/complaints', {
+      cookie: secretary,
+      body: { ...base, personId: t.fx.personA1, aiInvolved: true, links: { proposalIds: [decided[9]!.id], systemSlugs: [TEST_SYSTEM] } },
+    });
+    expect(created.statusCode).toBe(201);
+    const c = created.json();
+    expect(c).toMatchObject({ status: 'received', category: 'ai', aiInvolved: true, overdue: false, personName: 'Germaine Martin' });
+    expect(c.proposals).toEqual([expect.objectContaining({ id: decided[9]!.id, systemSlug: TEST_SYSTEM })]);
+    expect(Date.parse(c.acknowledgeBy) - Date.parse(base.receivedAt)).toBe(8 * 86_400_000);
+    // workflow: received → acknowledged → answered (needs the answer) → closed; no going back from closed
+    const go = (to: string, extra: Record<string, string> = {}) =>
+      t.request('POST', `/api/complaints/${c.id}/transitions`, { cookie: secretary, body: { to, ...extra } });
+    expect((await go('answered')).statusCode).toBe(400);
+    expect((await go('acknowledged')).statusCode).toBe(200);
+    expect((await go('answered', { answer: 'Nous avons revu l’objectif avec votre mère et l’équipe.' })).json()).toMatchObject({
+      status: 'answered',
+      answer: expect.stringMatching(/revu/),
+    });
+    const closed = (await go('closed', { note: 'Réponse acceptée' })).json();
+    expect(closed.events.map((e: { to: string }) => e.to)).toEqual(['received', 'acknowledged', 'answered', 'closed']);
+    expect((await go('investigating')).statusCode).toBe(409);
+    // a complaint not about AI, overdue
+    await t.request('POST', '/api/complaints', {
+      cookie: secretary,
+      body: {
+        ...base,
+        receivedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+        subject: 'Repas froids',
+        category: 'daily_life',
+        description: 'Les repas arrivent froids.',
+      },
+    });
+    // statistics for the CVS: the user representative sees counts, not the complaints
+    const rep = await t.as('user_representative');
+    expect((await t.request('GET', '/api/complaints', { cookie: rep })).statusCode).toBe(403);
+    const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const stats = (await t.request('GET', `/api/complaints/stats?from=${from}&to=${today()}`, { cookie: rep })).json();
+    expect(stats.all.total).toBe(2);
+    expect(stats.aiRelated).toMatchObject({ total: 1, byFeature: { [TEST_SYSTEM]: 1 }, byStatus: { closed: 1 } });
+    expect(stats.other).toMatchObject({ total: 1, overdue: 1, byCategory: { daily_life: 1 } });
+    expect(JSON.stringify(stats)).not.toContain('Martin');
+  });
+
+  it('draws a reproducible sample (random per decision + flagged), pseudonymised for user representatives; findings, actions and minutes', async () => {
+    const head = await t.as('head_of_care');
+    const members = (
+      await t.request('POST', '/api/panel/members', {
+        cookie: head,
+        body: { name: 'Mme Roux (CVS)', kind: 'user_representative', userId: t.fx.users.user_representative.id },
+      })
+    ).json();
+    const session = (
+      await t.request('POST', '/api/panel/sessions', {
+        cookie: head,
+        body: { heldOn: today(), title: 'Collège du trimestre', memberIds: members.map((m: { id: string }) => m.id) },
+      })
+    ).json();
+    // an empty period is refused, naming the field; nothing is drawn
+    const empty = await t.request('POST', `/api/panel/sessions/${session.id}/samples`, {
+      cookie: head,
+      body: { systemSlug: TEST_SYSTEM, from: '2020-01-01', to: '2020-03-31' },
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.issues[0]).toMatchObject({ field: 'from', reason: 'empty_period' });
+    expect((await t.db.query('SELECT id FROM panel_sample')).length).toBe(0);
+
+    const drawn = await t.request('POST', `/api/panel/sessions/${session.id}/samples`, {
+      cookie: head,
+      body: { systemSlug: TEST_SYSTEM, from: today(), to: today(), perStratum: 1, seed: 42 },
+    });
+    expect(drawn.statusCode).toBe(201);
+    const sample = drawn.json().samples[0];
+    expect(sample).toMatchObject({ population: 12, seed: 42, algorithm: 'strat-v1' });
+    // one per stratum, plus the complained-about proposal, plus the overrides (all 6, under the cap)
+    const strata = sample.items
+      .filter((i: { stratum: string | null }) => i.stratum)
+      .map((i: { stratum: string }) => i.stratum)
+      .sort();
+    expect(strata).toEqual(['accepted', 'amended', 'rejected']);
+    const complained = sample.items.find((i: { proposalId: string }) => i.proposalId === decided[9]!.id);
+    expect(complained.flags).toEqual(expect.arrayContaining(['override', 'complaint']));
+    expect(sample.items.filter((i: { flags: string[] }) => i.flags.includes('override'))).toHaveLength(6);
+    expect(sample.items[0].person).toMatch(/^(Germaine Martin|Henri Dubois)$/);
+    // the same seed gives the same sample
+    const verify = (await t.request('GET', `/api/panel/samples/${sample.id}/verify`, { cookie: await t.as('user_representative') })).json();
+    expect(verify).toMatchObject({ reproducible: true, missing: [], extra: [] });
+    // a user representative sees pseudonyms, not names, not even inside titles or summaries
+    const repView = await t.request('GET', `/api/panel/sessions/${session.id}`, { cookie: await t.as('user_representative') });
+    expect(repView.json().pseudonymised).toBe(true);
+    expect(repView.body).not.toMatch(/Germaine|Martin|Henri|Dubois/);
+    expect(repView.json().samples[0].items[0].person).toMatch(/^Personne [0-9A-F]{4}$/);
+
+    // findings: a problem needs its category; the representative records one
+    const rep = await t.as('user_representative');
+    const item = sample.items.find((i: { proposalId: string }) => i.proposalId === decided[9]!.id);
+    const noCategory = await t.request('PUT', `/api/panel/items/${item.id}/finding`, { cookie: rep, body: { finding: 'problem' } });
+    expect(noCategory.statusCode).toBe(400);
+    expect(noCategory.json().error.issues[0].field).toBe('problemCategory');
+    const found = await t.request('PUT', `/api/panel/items/${item.id}/finding`, {
+      cookie: rep,
+      body: { finding: 'problem', problemCategory: 'harm_to_relationship', comment: 'Objectif proposé sans échange avec la personne.' },
+    });
+    expect(found.statusCode).toBe(200);
+    // closing needs every finding
+    expect((await t.request('POST', `/api/panel/sessions/${session.id}/close`, { cookie: head })).statusCode).toBe(409);
+    for (const i of sample.items.filter((x: { id: string }) => x.id !== item.id))
+      await t.request('PUT', `/api/panel/items/${i.id}/finding`, { cookie: head, body: { finding: 'appropriate' } });
+    const action = await t.request('POST', `/api/panel/sessions/${session.id}/actions`, {
+      cookie: head,
+      body: {
+        systemSlug: TEST_SYSTEM,
+        kind: 'train_staff',
+        description: 'Rappeler aux équipes d’échanger avec la personne avant de décider.',
+        ownerName: 'Cadre de santé',
+        dueOn: today(),
+      },
+    });
+    expect(action.json().actions[0]).toMatchObject({ kind: 'train_staff', status: 'open', systemSlug: TEST_SYSTEM });
+    expect((await t.request('GET', '/api/panel/actions', { cookie: rep })).json()).toHaveLength(1);
+    expect((await t.request('POST', `/api/panel/sessions/${session.id}/actions`, { cookie: rep, body: {} })).statusCode).toBe(403);
+    expect((await t.request('POST', `/api/panel/sessions/${session.id}/close`, { cookie: head })).json().status).toBe('closed');
+
+    const pdf = await t.request('GET', `/api/panel/sessions/${session.id}/minutes.pdf`, { cookie: head });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // another facility sees nothing
+    expect((await t.request('GET', `/api/panel/sessions/${session.id}`, { cookie: await t.login('director@b.test') })).statusCode).toBe(404);
+  });
+});
+
+describe('sampling and pseudonyms', () => {
+  const population = Array.from({ length: 40 }, (_, k) => ({
+    id: `p${String(k).padStart(2, '0')}`,
+    status: (['accepted', 'accepted', 'amended', 'rejected'] as const)[k % 4]!,
+    flags: [...(k % 4 >= 2 ? ['override'] : []), ...(k === 5 ? ['complaint'] : [])],
+  }));
+  it('draws the same items from the same seed, others from another, and always keeps the flagged ones', () => {
+    const a = PanelService.draw(population, 1, 3);
+    expect(PanelService.draw(population, 1, 3)).toEqual(a);
+    expect(PanelService.draw(population, 2, 3).map((x) => x.id)).not.toEqual(a.map((x) => x.id));
+    expect(a.filter((x) => x.stratum === 'accepted')).toHaveLength(3);
+    expect(a.some((x) => x.id === 'p05')).toBe(true);
+    // 20 overrides exist (amended + rejected): all the strata's plus up to 20 more, i.e. all of them here
+    expect(a.filter((x) => x.flags.includes('override'))).toHaveLength(20);
+  });
+  it('replaces names in any case, with accents, not inside other words', () => {
+    expect(redactName('Alerte pour Émile DELAUNAY (M. Delaunay)', 'Émile', 'Delaunay', 'Personne AB12')).toBe('Alerte pour Personne AB12 (M. Personne AB12)');
+    expect(redactName('Martine et Martin', 'Germaine', 'Martin', 'P')).toBe('Martine et P');
+  });
+  it('keeps PDF text within the standard fonts', () => {
+    expect(pdfSafe('CUSUM 7,4 σ ≥ 5 − fin 👍')).toBe('CUSUM 7,4 sigma >= 5 - fin ?');
+  });
+});
