@@ -186,7 +186,22 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   return {
     http,
     db,
-    services: { auth, people, guarantee, activities, planning, rostering, careNotes, assessments, syntheses, appointments, outbox, telemonitoring, complaints, panel },
+    services: {
+      auth,
+      people,
+      guarantee,
+      activities,
+      planning,
+      rostering,
+      careNotes,
+      assessments,
+      syntheses,
+      appointments,
+      outbox,
+      telemonitoring,
+      complaints,
+      panel,
+    },
     routes,
   };
 }

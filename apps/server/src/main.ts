@@ -8,6 +8,7 @@ import { seedDemoPlanning } from './demo/demo-planning.js';
 import { seedDemoRostering } from './demo/demo-rostering.js';
 import { seedDemoFollowup } from './demo/demo-followup.js';
 import { seedDemoTelemonitoring } from './demo/demo-telemonitoring.js';
+import { seedDemoVoice } from './demo/demo-voice.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -29,8 +30,9 @@ async function main(): Promise<void> {
     const rostering = await seedDemoRostering(app);
     const followup = await seedDemoFollowup(app);
     const telemonitoring = await seedDemoTelemonitoring(app);
+    const voice = await seedDemoVoice(app);
     log(
-      `demo data created: ${seeded.people} people, ${seeded.users} accounts, ${proposals} activity suggestions, last week's ${planning.sessions} sessions with ${planning.attendance} attendance records, this week's plan proposed; care-team roster for ${rostering.staff} staff published (${rostering.shifts} shifts), the next one proposed; ${followup.notes} care notes, ${followup.assessments} assessments, ${followup.appointments} appointments and a needs synthesis to validate; ${telemonitoring.enrolled} people in telemonitoring with ${telemonitoring.measurements} measurements and ${telemonitoring.alerts} alerts`,
+      `demo data created: ${seeded.people} people, ${seeded.users} accounts, ${proposals} activity suggestions, last week's ${planning.sessions} sessions with ${planning.attendance} attendance records, this week's plan proposed; care-team roster for ${rostering.staff} staff published (${rostering.shifts} shifts), the next one proposed; ${followup.notes} care notes, ${followup.assessments} assessments, ${followup.appointments} appointments and a needs synthesis to validate; ${telemonitoring.enrolled} people in telemonitoring with ${telemonitoring.measurements} measurements and ${telemonitoring.alerts} alerts; ${voice.complaints} complaints and a review-panel session of ${voice.panelItems} items`,
     );
   } else if (seeded) log('demo data already present');
   const stopping: (() => Promise<void>)[] = [];

@@ -226,6 +226,6 @@ describe('sampling and pseudonyms', () => {
     expect(redactName('Martine et Martin', 'Germaine', 'Martin', 'P')).toBe('Martine et P');
   });
   it('keeps PDF text within the standard fonts', () => {
-    expect(pdfSafe('CUSUM 7,4 σ ≥ 5 − fin 👍')).toBe('CUSUM 7,4 sigma >= 5 - fin ?');
+    expect(pdfSafe('CUSUM 7,4 σ ≥ 5 − fin — bien 👍')).toBe('CUSUM 7,4 sigma >= 5 - fin — bien ?');
   });
 });

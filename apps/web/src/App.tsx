@@ -28,6 +28,8 @@ import { RostersPage } from './pages/RostersPage';
 import { RosterSetupPage } from './pages/RosterSetupPage';
 import { MyRosterPage } from './pages/MyRosterPage';
 import { TelemonitoringPage } from './pages/TelemonitoringPage';
+import { ComplaintsPage } from './pages/ComplaintsPage';
+import { PanelPage, PanelSessionPage } from './pages/PanelPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -77,6 +79,9 @@ const router = createBrowserRouter([
       { path: 'rosters/setup', element: <RosterSetupPage /> },
       { path: 'my-roster', element: <MyRosterPage /> },
       { path: 'telemonitoring', element: <TelemonitoringPage /> },
+      { path: 'complaints', element: <ComplaintsPage /> },
+      { path: 'panel', element: <PanelPage /> },
+      { path: 'panel/:id', element: <PanelSessionPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

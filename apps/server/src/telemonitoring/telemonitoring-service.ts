@@ -521,7 +521,7 @@ export class TelemonitoringService {
           kind: TM_ALERT_KIND,
           personId: e.person_id,
           subject: { type: 'tm_alert', id: row.id },
-          title: `Alerte ${a.severity} — ${person?.name ?? ''} : ${a.explanation.summary}`,
+          title: `Alerte ${SEVERITY_FR[a.severity]} — ${person?.name ?? ''} : ${a.explanation.summary}`,
           content,
           explanation: {
             summary: a.explanation.summary,

@@ -41,9 +41,9 @@ export function pdfSafe(text: string): string {
     .replace(/σ/g, 'sigma')
     .replace(/≥/g, '>=')
     .replace(/≤/g, '<=')
-    .replace(/[−–]/g, '-')
+    .replace(/−/g, '-')
     .replace(/[\u202f\u00a0]/g, ' ')
-    .replace(/[^\u0020-\u007e\u00a0-\u00ff\u2018\u2019\u201c\u201d\u2026\u0152\u0153\u20ac\u2022·]/gu, '?');
+    .replace(/[^\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u0152\u0153\u20ac\u2022·]/gu, '?');
 }
 
 /** The minutes of a review-panel session, always pseudonymised (they go to the CVS and the board). */

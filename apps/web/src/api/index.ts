@@ -9,3 +9,4 @@ export * from './notes';
 export * from './assessments';
 export * from './followup';
 export * from './telemonitoring';
+export * from './voice';

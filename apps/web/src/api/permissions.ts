@@ -56,4 +56,9 @@ export const can = {
   addTelemonitoringDevice: allowed('POST', '/api/telemonitoring/devices'),
   enterMeasurement: allowed('POST', '/api/people/:id/telemonitoring/measurements'),
   setTelemonitoringPolicy: allowed('PUT', '/api/telemonitoring/policy'),
+  handleComplaints: allowed('GET', '/api/complaints'),
+  seeComplaintStats: allowed('GET', '/api/complaints/stats'),
+  seePanel: allowed('GET', '/api/panel/sessions'),
+  organisePanel: allowed('POST', '/api/panel/sessions'),
+  reviewPanelItems: allowed('PUT', '/api/panel/items/:id/finding'),
 };

@@ -5,6 +5,7 @@ import { enRoster } from './en-roster';
 import { enNotes } from './en-notes';
 import { enFollowup } from './en-followup';
 import { enTelemonitoring } from './en-telemonitoring';
+import { enVoice } from './en-voice';
 
 /** English catalogue: same keys as fr.ts (enforced by the Catalogue type). */
 export const en: Catalogue = {
@@ -366,4 +367,5 @@ export const en: Catalogue = {
   ...enNotes,
   ...enFollowup,
   ...enTelemonitoring,
+  ...enVoice,
 };

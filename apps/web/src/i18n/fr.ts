@@ -4,6 +4,7 @@ import { frRoster } from './fr-roster';
 import { frNotes } from './fr-notes';
 import { frFollowup } from './fr-followup';
 import { frTelemonitoring } from './fr-telemonitoring';
+import { frVoice } from './fr-voice';
 
 /** French catalogue: the reference. Every other catalogue has exactly the same keys (checked by the type of en.ts). */
 export const fr = {
@@ -365,6 +366,7 @@ export const fr = {
   ...frNotes,
   ...frFollowup,
   ...frTelemonitoring,
+  ...frVoice,
 };
 
 export type Catalogue = typeof fr;

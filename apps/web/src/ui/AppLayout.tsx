@@ -144,6 +144,20 @@ export function AppLayout() {
                     </NavLink>
                   </li>
                 )}
+                {(can.handleComplaints(me.role) || can.seeComplaintStats(me.role)) && (
+                  <li>
+                    <NavLink to="/complaints" className="nav-link">
+                      {t('complaints.nav')}
+                    </NavLink>
+                  </li>
+                )}
+                {can.seePanel(me.role) && (
+                  <li>
+                    <NavLink to="/panel" className="nav-link">
+                      {t('panel.nav')}
+                    </NavLink>
+                  </li>
+                )}
                 {can.handleReviewRequests(me.role) && (
                   <li>
                     <NavLink to="/review-requests" className="nav-link">
