@@ -391,7 +391,7 @@ function ComplaintForm({ onDone }: { onDone: (id: string) => void }) {
                 ...COMPLAINT_CATEGORIES.map((k) => ({ value: k, label: t(`complaints.categories.${k}`) })),
               ]}
               value={v.category ?? ''}
-              onChange={(x) => set({ category: (x || null) })}
+              onChange={(x) => set({ category: x || null })}
               w={240}
             />
             <Checkbox

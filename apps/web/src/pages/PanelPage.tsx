@@ -345,7 +345,7 @@ function DrawForm({ session }: { session: PanelSession }) {
   );
 }
 
-const FLAG_COLOUR: Record<string, string> = { override: 'blue.9', alert_confirmed: 'green.9' };
+const FLAG_COLOUR: Record<string, string> = { override: 'blue.9', alert_confirmed: '#1e6b34' };
 
 function ItemCard({ item: i, sessionId, editable }: { item: PanelItem; sessionId: string; editable: boolean }) {
   const { t } = useTranslation();

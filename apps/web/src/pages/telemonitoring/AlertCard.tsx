@@ -98,7 +98,7 @@ export function AlertCard({ alert: a }: { alert: QueuedAlert }) {
           </div>
           <Group gap={6}>
             <SeverityBadge severity={a.severity} />
-            <Badge color={a.status === 'open' ? 'blue.9' : a.status === 'acknowledged' ? 'green.9' : 'gray.7'} size="lg">
+            <Badge color={a.status === 'open' ? 'blue.9' : a.status === 'acknowledged' ? '#1e6b34' : 'gray.7'} size="lg">
               {t(`tm.status.${a.status}`)}
             </Badge>
           </Group>
