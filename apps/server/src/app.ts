@@ -42,6 +42,7 @@ import { telemonitoringRoutes } from './telemonitoring/telemonitoring-routes.js'
 import { ComplaintsService } from './voice/complaints-service.js';
 import { PanelService } from './voice/panel-service.js';
 import { voiceRoutes } from './voice/voice-routes.js';
+import { EquityService } from './voice/equity.js';
 import { registerNeedsSynthesis } from './synthesis/needs-synthesis-feature.js';
 import { SynthesisService } from './synthesis/synthesis-service.js';
 import { synthesisRoutes } from './synthesis/synthesis-routes.js';
@@ -174,7 +175,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   synthesisRoutes(http, syntheses);
   appointmentsRoutes(http, appointments);
   telemonitoringRoutes(http, telemonitoring);
-  voiceRoutes(http, db, complaints, panel);
+  voiceRoutes(http, db, complaints, panel, new EquityService(db));
 
   if (existsSync(WEB_DIST)) {
     // The built web app; client-side routes (any other GET outside /api) answer its page.

@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from './test-app.js';
 import { TEST_KIND, TEST_SYSTEM } from './test-feature.js';
 import { PanelService, redactName } from '../src/voice/panel-service.js';
 import { pdfSafe } from '../src/voice/minutes.js';
+import { ageBand, wilson } from '../src/voice/equity.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -227,5 +228,71 @@ describe('sampling and pseudonyms', () => {
   });
   it('keeps PDF text within the standard fonts', () => {
     expect(pdfSafe('CUSUM 7,4 σ ≥ 5 − fin — bien 👍')).toBe('CUSUM 7,4 sigma >= 5 - fin — bien ?');
+  });
+});
+
+describe('equity figures', () => {
+  it('Wilson intervals and age bands', () => {
+    const w = wilson(5, 10)!;
+    expect(w.rate).toBe(0.5);
+    expect(w.low).toBeCloseTo(0.2366, 4);
+    expect(w.high).toBeCloseTo(0.7634, 4);
+    expect(wilson(0, 0)).toBeNull();
+    expect(wilson(0, 20)!.low).toBe(0);
+    expect(ageBand('1938-12-08', '2026-12-07')).toBe('85_94');
+    expect(ageBand('1938-12-07', '2026-12-07')).toBe('85_94');
+    expect(ageBand('1952-01-01', '2026-12-07')).toBe('under_75');
+    expect(ageBand('1930-01-01', '2026-12-07')).toBe('95_plus');
+  });
+
+  describe.each(ENGINES)('on %s', (engine) => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await buildTestApp(engine);
+    });
+    afterAll(() => t.close());
+
+    it('shows rates by group with intervals, masks groups under 5, and flags a disparity', async () => {
+      // 10 women and 10 men (plus the fixture's two women); the feature proposes to the 10 and to one man; 3 speak another language.
+      const ids: { id: string; sex: string }[] = [];
+      for (let k = 0; k < 20; k++) {
+        const sex = k < 10 ? 'F' : 'M';
+        const [p] = await t.db.query<{ id: string }>(
+          `INSERT INTO person (facility_id, first_name, last_name, birth_date, sex, admission_date) VALUES ($1, 'P', $2, '1940-01-01', $3, '2024-01-01') RETURNING id`,
+          [t.fx.facilityA, `Equite${k}`, sex],
+        );
+        await t.db.query('INSERT INTO person_profile (person_id, languages) VALUES ($1, $2)', [p!.id, k % 7 === 0 ? ['arabe'] : ['français']]);
+        ids.push({ id: p!.id, sex });
+      }
+      await t.db.query(
+        `INSERT INTO care_plan (person_id, start_date, review_date) SELECT id, '2026-01-01', '2027-01-01' FROM person WHERE last_name LIKE 'Equite%'`,
+      );
+      for (const p of ids.filter((x, k) => x.sex === 'F' || k === 10))
+        await t.services.guarantee.propose({
+          facilityId: t.fx.facilityA,
+          systemSlug: TEST_SYSTEM,
+          kind: TEST_KIND,
+          personId: p.id,
+          title: 'Objectif',
+          content: { title: 'Marcher', domain: 'mobility' },
+          explanation: { summary: 'test', factors: [] },
+          inputs: { id: p.id },
+        });
+      const rep = await t.as('user_representative');
+      const res = await t.request('GET', `/api/equity?from=${today()}&to=${today()}`, { cookie: rep });
+      expect(res.statusCode).toBe(200);
+      const feature = res.json().features.find((f: { slug: string }) => f.slug === TEST_SYSTEM);
+      const sex = feature.dimensions.find((d: { dimension: string }) => d.dimension === 'sex').groups;
+      const women = sex.find((g: { group: string }) => g.group === 'F');
+      expect(women).toMatchObject({ people: 12, reached: 10, masked: false, flags: ['reach'] });
+      expect(women.reach.low).toBeLessThan(10 / 12);
+      expect(sex.find((g: { group: string }) => g.group === 'M')).toMatchObject({ people: 10, reached: 1, flags: ['reach'] });
+      // 3 people speak another language: masked, no count, no rate
+      const language = feature.dimensions.find((d: { dimension: string }) => d.dimension === 'language').groups;
+      expect(language.find((g: { group: string }) => g.group === 'other')).toMatchObject({ masked: true, people: null, reach: null });
+      // nothing decided yet: acceptance not shown
+      expect(women.acceptance).toBeNull();
+      expect((await t.request('GET', `/api/equity?from=${today()}&to=${today()}`, { cookie: await t.as('care_assistant') })).statusCode).toBe(403);
+    });
   });
 });

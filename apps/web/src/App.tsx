@@ -30,6 +30,7 @@ import { MyRosterPage } from './pages/MyRosterPage';
 import { TelemonitoringPage } from './pages/TelemonitoringPage';
 import { ComplaintsPage } from './pages/ComplaintsPage';
 import { PanelPage, PanelSessionPage } from './pages/PanelPage';
+import { EquityPage } from './pages/EquityPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -82,6 +83,7 @@ const router = createBrowserRouter([
       { path: 'complaints', element: <ComplaintsPage /> },
       { path: 'panel', element: <PanelPage /> },
       { path: 'panel/:id', element: <PanelSessionPage /> },
+      { path: 'equity', element: <EquityPage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

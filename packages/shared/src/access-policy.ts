@@ -154,6 +154,7 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/complaints/:id': COMPLAINTS,
   'PUT /api/complaints/:id/qualification': COMPLAINTS,
   'POST /api/complaints/:id/transitions': COMPLAINTS,
+  'GET /api/equity': PANEL,
   'GET /api/panel/members': PANEL,
   'POST /api/panel/members': PANEL_ORGANISE,
   'GET /api/panel/sessions': PANEL,

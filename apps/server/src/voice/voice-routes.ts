@@ -18,8 +18,9 @@ import { actorOf } from '../http/context.js';
 import type { ComplaintsService } from './complaints-service.js';
 import type { PanelService } from './panel-service.js';
 import { minutesPdf } from './minutes.js';
+import type { EquityService } from './equity.js';
 
-export function voiceRoutes(app: FastifyInstance, db: Db, complaints: ComplaintsService, panel: PanelService): void {
+export function voiceRoutes(app: FastifyInstance, db: Db, complaints: ComplaintsService, panel: PanelService, equity: EquityService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = (req: { id: string; actor: unknown }) => ({ actor: actorOf(req as never), requestId: req.id });
   const id = z.object({ id: z.uuid() });
@@ -56,6 +57,19 @@ export function voiceRoutes(app: FastifyInstance, db: Db, complaints: Complaints
     '/api/complaints/:id/transitions',
     { schema: { tags, summary: 'Acknowledge, investigate, answer (with the answer) or close', params: id, body: complaintTransitionSchema } },
     (req) => complaints.transition(ctx(req), req.params.id, req.body),
+  );
+
+  // ---- equity ----
+  r.get(
+    '/api/equity',
+    {
+      schema: {
+        tags: ['review panel'],
+        summary: 'Outcome rates of each AI feature by sex, age band, GIR, cognition and language, with 95 % intervals; small groups masked',
+        querystring: z.object({ from: z.iso.date(), to: z.iso.date(), threshold: z.coerce.number().min(0.01).max(0.5).default(0.1) }).strict(),
+      },
+    },
+    (req) => equity.figures(ctx(req), req.query.from, req.query.to, req.query.threshold),
   );
 
   // ---- review panel ----

@@ -59,6 +59,7 @@ export const can = {
   handleComplaints: allowed('GET', '/api/complaints'),
   seeComplaintStats: allowed('GET', '/api/complaints/stats'),
   seePanel: allowed('GET', '/api/panel/sessions'),
+  seeEquity: allowed('GET', '/api/equity'),
   organisePanel: allowed('POST', '/api/panel/sessions'),
   reviewPanelItems: allowed('PUT', '/api/panel/items/:id/finding'),
 };

@@ -182,3 +182,37 @@ export const voiceKeys = {
   sessions: ['panel', 'sessions'] as const,
   session: (id: string) => ['panel', 'session', id] as const,
 };
+
+export interface EquityRate {
+  rate: number;
+  low: number;
+  high: number;
+}
+export interface EquityCell {
+  group: string;
+  people: number | null;
+  reached: number | null;
+  reach: EquityRate | null;
+  decided: number | null;
+  accepted: number | null;
+  acceptance: EquityRate | null;
+  flags: ('reach' | 'acceptance')[];
+  masked: boolean;
+}
+export interface EquityFigures {
+  from: string;
+  to: string;
+  minGroup: number;
+  threshold: number;
+  people: number;
+  features: {
+    slug: string;
+    name: string;
+    measures: { reach: 'people_with_alert' | 'people_with_proposal'; acceptance: 'alerts_confirmed' | 'proposals_accepted' };
+    overall: EquityCell;
+    dimensions: { dimension: 'sex' | 'ageBand' | 'gir' | 'cognition' | 'language'; groups: EquityCell[] }[];
+  }[];
+}
+export const equityEndpoints = {
+  figures: (from: string, to: string, threshold: number) => api<EquityFigures>(`/api/equity${queryString({ from, to, threshold })}`),
+};

@@ -38,6 +38,11 @@ export function PanelPage() {
     <Stack gap="md">
       <Title order={1}>{t('panel.title')}</Title>
       <Text>{t('panel.intro')}</Text>
+      {can.seeEquity(me.role) && (
+        <Anchor component={Link} to="/equity">
+          {t('equity.title')}
+        </Anchor>
+      )}
       <Card withBorder>
         <Stack gap="sm">
           <Title order={2}>{t('panel.sessions')}</Title>
