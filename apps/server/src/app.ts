@@ -43,6 +43,7 @@ import { ComplaintsService } from './voice/complaints-service.js';
 import { PanelService } from './voice/panel-service.js';
 import { voiceRoutes } from './voice/voice-routes.js';
 import { EquityService } from './voice/equity.js';
+import { LiteracyService } from './voice/literacy-service.js';
 import { registerNeedsSynthesis } from './synthesis/needs-synthesis-feature.js';
 import { SynthesisService } from './synthesis/synthesis-service.js';
 import { synthesisRoutes } from './synthesis/synthesis-routes.js';
@@ -75,6 +76,7 @@ export interface App {
     telemonitoring: TelemonitoringService;
     complaints: ComplaintsService;
     panel: PanelService;
+    literacy: LiteracyService;
   };
   /** Every "METHOD /url" registered, for the access-policy test. */
   routes: { method: string; url: string }[];
@@ -153,6 +155,8 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   const telemonitoring = new TelemonitoringService(db, people, guarantee);
   const complaints = new ComplaintsService(db);
   const panel = new PanelService(db);
+  const literacy = new LiteracyService(db);
+  guarantee.useDecisionCheck((ctx, systemId) => literacy.assertMayDecide(ctx, systemId));
   http.addHook('onClose', () => outbox.stop());
   installRequestContext(http, { db, auth });
 
@@ -175,7 +179,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   synthesisRoutes(http, syntheses);
   appointmentsRoutes(http, appointments);
   telemonitoringRoutes(http, telemonitoring);
-  voiceRoutes(http, db, complaints, panel, new EquityService(db));
+  voiceRoutes(http, db, { complaints, panel, equity: new EquityService(db), literacy });
 
   if (existsSync(WEB_DIST)) {
     // The built web app; client-side routes (any other GET outside /api) answer its page.
@@ -202,6 +206,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
       telemonitoring,
       complaints,
       panel,
+      literacy,
     },
     routes,
   };

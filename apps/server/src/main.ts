@@ -9,6 +9,7 @@ import { seedDemoRostering } from './demo/demo-rostering.js';
 import { seedDemoFollowup } from './demo/demo-followup.js';
 import { seedDemoTelemonitoring } from './demo/demo-telemonitoring.js';
 import { seedDemoVoice } from './demo/demo-voice.js';
+import { completeAllModules } from './voice/literacy-service.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -25,6 +26,19 @@ async function main(): Promise<void> {
   const seeded = config.demoData ? await ensureDemoData(db) : null;
   const app = await initApp(config, db);
   if (seeded?.created) {
+    // The demo staff passed their AI-literacy modules, except the EHPAD nurse on telemonitoring (to show the rule).
+    const staff = await db.query<{ id: string; email: string }>("SELECT id, email FROM app_user WHERE role NOT IN ('relative', 'user_representative')");
+    const slugs = (await db.query<{ slug: string }>('SELECT DISTINCT slug FROM ai_system')).map((r) => r.slug);
+    await completeAllModules(
+      db,
+      staff.filter((u) => !u.email.startsWith('infirmier@')).map((u) => u.id),
+      slugs,
+    );
+    await completeAllModules(
+      db,
+      staff.filter((u) => u.email.startsWith('infirmier@')).map((u) => u.id),
+      slugs.filter((s) => s !== 'telemonitoring-rules'),
+    );
     const { proposals } = await seedDemoProposals(app);
     const planning = await seedDemoPlanning(app);
     const rostering = await seedDemoRostering(app);

@@ -6,6 +6,7 @@ import { testConfig, type Config } from '../src/config.js';
 import { hashPassword } from '../src/auth/passwords.js';
 import type { Engine } from '../src/db/db.js';
 import { openTestDb } from './test-db.js';
+import { completeAllModules } from '../src/voice/literacy-service.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -66,6 +67,9 @@ export async function buildTestApp(engine: Engine, config: Partial<Config> = {})
   ]);
 
   const app = await initApp(testConfig(config), db, { features: registerTestFeature });
+  // Every fixture account has passed every AI-literacy module; the literacy test takes one back.
+  const slugs = (await db.query<{ slug: string }>('SELECT DISTINCT slug FROM ai_system')).map((r) => r.slug);
+  await completeAllModules(db, [...Object.values(users).map((u) => u.id), db2!.id], slugs);
   const fx: Fixture = { facilityA: fa!.id, facilityB: fb!.id, users, directorB: { id: db2!.id, email: 'director@b.test' }, personA1, personA2, personB1 };
   const cookies = new Map<string, string>();
   const request: TestApp['request'] = (method, url, opts = {}) =>

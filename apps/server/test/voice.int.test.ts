@@ -296,3 +296,74 @@ describe('equity figures', () => {
     });
   });
 });
+
+describe.each(ENGINES)('AI literacy on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp(engine);
+  });
+  afterAll(() => t.close());
+
+  const alertProposal = async () => {
+    const alertId = crypto.randomUUID();
+    const { id } = await t.services.guarantee.propose({
+      facilityId: t.fx.facilityA,
+      systemSlug: 'telemonitoring-rules',
+      kind: 'telemonitoring.alert',
+      personId: t.fx.personA1,
+      subject: { type: 'tm_alert', id: alertId },
+      title: 'Alerte',
+      content: { alertId, ruleId: 'hf-weight-2kg-3d', severity: 'high' },
+      explanation: { summary: 'Poids +2,4 kg en 3 jours', factors: [] },
+      inputs: { alertId },
+    });
+    return id;
+  };
+
+  it('a feature’s proposals are decided only by staff who passed its module (while required); the module, its questions, wrong and right answers', async () => {
+    const nurse = await t.as('nurse');
+    await t.db.query("DELETE FROM literacy_completion WHERE user_id = $1 AND system_slug = 'telemonitoring-rules'", [t.fx.users.nurse.id]);
+    const p1 = await alertProposal();
+    const refused = await t.request('POST', `/api/proposals/${p1}/decision`, { cookie: nurse, body: { decision: 'accept' } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toMatch(/AI-literacy module « Alertes de télésurveillance »/);
+    expect((await t.db.query<{ status: string }>('SELECT status FROM proposal WHERE id = $1', [p1]))[0]!.status).toBe('pending');
+
+    const list = (await t.request('GET', '/api/literacy', { cookie: nurse })).json();
+    expect(list.required).toBe(true);
+    expect(list.modules.find((m: { slug: string }) => m.slug === 'telemonitoring-rules').completedAt).toBeNull();
+    const module = (await t.request('GET', '/api/literacy/telemonitoring-rules', { cookie: nurse })).json();
+    expect(module.sections.automationBias.length).toBeGreaterThan(0);
+    expect(module.sections.whatItDoes[0].length).toBeGreaterThan(20);
+    expect(module.questions).toHaveLength(3);
+    expect(JSON.stringify(module.questions)).not.toMatch(/"answer"/);
+    const url = '/api/literacy/telemonitoring-rules/answers';
+    const count = await t.request('POST', url, { cookie: nurse, body: { answers: [1] } });
+    expect(count.json().error.issues[0]).toMatchObject({ field: 'answers', reason: 'wrong_count' });
+    const range = await t.request('POST', url, { cookie: nurse, body: { answers: [1, 9, 1] } });
+    expect(range.json().error.issues[0]).toMatchObject({ field: 'answers.1', reason: 'out_of_range' });
+    const wrong = (await t.request('POST', url, { cookie: nurse, body: { answers: [0, 1, 1] } })).json();
+    expect(wrong).toMatchObject({ passed: false, score: 2 });
+    expect(wrong.results[0]).toMatchObject({ correct: false, answer: 1 });
+    expect((await t.request('POST', `/api/proposals/${p1}/decision`, { cookie: nurse, body: { decision: 'accept' } })).statusCode).toBe(403);
+    const right = (await t.request('POST', url, { cookie: nurse, body: { answers: [1, 1, 1] } })).json();
+    expect(right).toMatchObject({ passed: true, score: 3 });
+    expect((await t.request('POST', `/api/proposals/${p1}/decision`, { cookie: nurse, body: { decision: 'accept' } })).statusCode).toBe(200);
+
+    // the director sees who completed what, and may lift the requirement
+    const director = await t.as('director');
+    const completions = (await t.request('GET', '/api/literacy/completions', { cookie: director })).json();
+    expect(completions.staff.find((s: { id: string }) => s.id === t.fx.users.nurse.id).completed).toContain('telemonitoring-rules');
+    await t.db.query("DELETE FROM literacy_completion WHERE user_id = $1 AND system_slug = 'telemonitoring-rules'", [t.fx.users.physician.id]);
+    const p2 = await alertProposal();
+    const physician = await t.as('physician');
+    expect(
+      (await t.request('POST', `/api/proposals/${p2}/decision`, { cookie: physician, body: { decision: 'reject', reason: 'mesure refaite' } })).statusCode,
+    ).toBe(403);
+    expect((await t.request('PUT', '/api/literacy/setting', { cookie: await t.as('head_of_care'), body: { required: false } })).statusCode).toBe(403);
+    expect((await t.request('PUT', '/api/literacy/setting', { cookie: director, body: { required: false } })).json().required).toBe(false);
+    expect(
+      (await t.request('POST', `/api/proposals/${p2}/decision`, { cookie: physician, body: { decision: 'reject', reason: 'mesure refaite' } })).statusCode,
+    ).toBe(200);
+  });
+});

@@ -31,6 +31,7 @@ import { TelemonitoringPage } from './pages/TelemonitoringPage';
 import { ComplaintsPage } from './pages/ComplaintsPage';
 import { PanelPage, PanelSessionPage } from './pages/PanelPage';
 import { EquityPage } from './pages/EquityPage';
+import { LiteracyModulePage, LiteracyPage } from './pages/LiteracyPage';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -84,6 +85,8 @@ const router = createBrowserRouter([
       { path: 'panel', element: <PanelPage /> },
       { path: 'panel/:id', element: <PanelSessionPage /> },
       { path: 'equity', element: <EquityPage /> },
+      { path: 'literacy', element: <LiteracyPage /> },
+      { path: 'literacy/:slug', element: <LiteracyModulePage /> },
       { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -45,6 +45,8 @@ const COMPLAINTS: readonly Role[] = ['director', 'head_of_care', 'coordination_n
 /** The review panel: management, clinicians and user representatives review; management organises. */
 const PANEL: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'physician', 'user_representative'];
 const PANEL_ORGANISE: readonly Role[] = ['director', 'head_of_care'];
+/** AI literacy: every staff member who may meet an AI proposal (user representatives read the modules too). */
+const STAFF_ONLY: readonly Role[] = [...CARE_STAFF, 'user_representative'];
 
 export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/health': 'public',
@@ -155,6 +157,11 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'PUT /api/complaints/:id/qualification': COMPLAINTS,
   'POST /api/complaints/:id/transitions': COMPLAINTS,
   'GET /api/equity': PANEL,
+  'GET /api/literacy': STAFF_ONLY,
+  'GET /api/literacy/completions': PANEL_ORGANISE,
+  'PUT /api/literacy/setting': ['director'],
+  'GET /api/literacy/:slug': STAFF_ONLY,
+  'POST /api/literacy/:slug/answers': STAFF_ONLY,
   'GET /api/panel/members': PANEL,
   'POST /api/panel/members': PANEL_ORGANISE,
   'GET /api/panel/sessions': PANEL,

@@ -41,6 +41,12 @@ const name = (id: string | null, n: string | null) => (id && n ? { id, name: n }
  */
 export class GuaranteeService {
   private readonly definitions = new Map<string, AiSystemDefinition>();
+  /** Checks a decider must pass besides their role (e.g. the feature's AI-literacy module); each throws to refuse. */
+  private readonly decisionChecks: ((ctx: Ctx, systemId: string) => Promise<void>)[] = [];
+
+  useDecisionCheck(check: (ctx: Ctx, systemId: string) => Promise<void>): void {
+    this.decisionChecks.push(check);
+  }
   private readonly kinds = new Map<string, ProposalKind<unknown>>();
 
   constructor(
@@ -288,6 +294,21 @@ export class GuaranteeService {
         details: { reason: 'role', decision: input.decision },
       });
       throw new AppError('forbidden', 'Your role may not decide on this feature’s proposals');
+    }
+    for (const check of this.decisionChecks) {
+      try {
+        await check(ctx, peek.system_id);
+      } catch (e) {
+        await appendAudit(this.db, ctx, {
+          action: 'proposal.decide',
+          outcome: 'denied',
+          targetType: 'proposal',
+          targetId: id,
+          facilityId,
+          details: { reason: e instanceof AppError ? e.message : 'check', decision: input.decision },
+        });
+        throw e;
+      }
     }
     await this.db.transaction(async (tx) => {
       const row = await repo.findProposal(tx, facilityId, id, true);

@@ -7,6 +7,7 @@ import {
   RULES_VERSION,
   dailyCheckTimes,
   effectiveRules,
+  evaluateBatch,
   evaluateCheck,
   evaluateNew,
   evaluateSeries,
@@ -388,6 +389,55 @@ describe('input order', () => {
         expect(online(hf, clean, policy)).toEqual(sorted);
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+describe('evaluateBatch', () => {
+  it('raises what evaluateNew raises measurement by measurement, for random batches after random history (property)', () => {
+    const measurement = fc.record({
+      parameter: fc.constantFrom<Parameter>('body_weight', 'heart_rate', 'systolic', 'diastolic'),
+      hour: fc.integer({ min: 0, max: 30 * 24 }),
+      step: fc.integer({ min: -40, max: 40 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(measurement, { minLength: 1, maxLength: 150 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.constantFrom<AlertPolicy>({ repeatHours: 12 }, { repeatHours: 0 }, { repeatHours: 24, delayMinutes: 90 }),
+        (raw, split, policy) => {
+          const base: Record<string, number> = { body_weight: 78, heart_rate: 80, systolic: 120, diastolic: 75 };
+          const scale: Record<string, number> = { body_weight: 0.1, heart_rate: 2, systolic: 2, diastolic: 1 };
+          const byKey = new Map<string, Measurement>();
+          for (const r of raw) {
+            const value = round1(base[r.parameter]! + r.step * scale[r.parameter]!);
+            byKey.set(`${r.parameter}${r.hour}`, { personId: 'p1', parameter: r.parameter, value, at: new Date(T0 + r.hour * HOUR).toISOString() });
+          }
+          const all = [...byKey.values()];
+          // Stored before: a prefix in arrival order; the batch: the rest, in any order (out-of-order arrivals included).
+          const cut = Math.floor((all.length * split) / 100);
+          const before = all.slice(0, cut);
+          const batch = all.slice(cut);
+          const recent = evaluateSeries(hf, before, policy);
+          // The service's sequential loop: every measurement stored, each new one in time order, seeing the data up to it.
+          const sorted = [...batch].sort((a, b) => a.at.localeCompare(b.at));
+          const known = [...recent];
+          const expected: Alert[] = [];
+          for (const x of sorted) {
+            const raised = evaluateNew(
+              hf,
+              all.filter((h) => h.at <= x.at),
+              x,
+              policy,
+              known,
+            );
+            known.push(...raised);
+            expected.push(...raised);
+          }
+          expect(evaluateBatch(hf, all, batch, policy, recent)).toEqual(expected);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

@@ -867,6 +867,52 @@ export function evaluateNew(
 }
 
 /**
+ * evaluateNew for several new measurements of one person at once (a device's batch): the alerts calling evaluateNew on
+ * each of them in time order would raise, `recent` growing with them — with the history prepared once and each rule's
+ * evaluator (with its memoised baselines) built once, instead of once per measurement. `history` may contain the
+ * incoming measurements and later ones: each instant is evaluated on the data up to it only.
+ */
+export function evaluateBatch(
+  settings: PersonSettings,
+  history: readonly Measurement[],
+  incoming: readonly Measurement[],
+  policy: AlertPolicy,
+  recent: readonly Alert[],
+): Alert[] {
+  const rules = effectiveRules(settings);
+  const delayMs = delayOf(policy);
+  const instants = [...new Set(incoming.map((x) => Date.parse(x.at)).filter((t) => Number.isFinite(t)))].sort((a, b) => a - b);
+  if (!instants.length) return [];
+  const data = prepare(settings.personId, [...history, ...incoming], instants[instants.length - 1]!);
+  const evaluators = new Map<RuleSpec, Evaluator>();
+  for (const rule of rules) if (rule.kind !== 'missing') evaluators.set(rule, evaluator(rule, data.series.get(rule.parameter) ?? EMPTY, settings));
+  const known = [...recent];
+  const out: Alert[] = [];
+  for (const t of instants) {
+    // As evaluateNew: only instants where an incoming measurement is valid (kept in its series) raise anything.
+    const valid = incoming.some((x) => {
+      const s = data.series.get(x.parameter);
+      return s !== undefined && Date.parse(x.at) === t && s.t[lowerBound(s.t, t)] === t;
+    });
+    if (!valid) continue;
+    const i = lowerBound(data.times, t);
+    const previous = i > 0 ? data.times[i - 1]! : -Infinity;
+    const cands: Candidate[] = [];
+    rules.forEach((rule, ruleIndex) => {
+      if (rule.kind === 'missing') return;
+      const s = data.series.get(rule.parameter) ?? EMPTY;
+      if (s.t.length === 0) return;
+      for (const c of dataRuleCandidates(s, evaluators.get(rule)!, delayMs, previous, t)) cands.push({ ruleIndex, rule, ...c });
+    });
+    cands.sort((a, b) => a.at - b.at || a.ruleIndex - b.ruleIndex);
+    const raised = applyPolicy(settings.personId, cands, policy, known);
+    known.push(...raised);
+    out.push(...raised);
+  }
+  return out;
+}
+
+/**
  * The same online, for a clock tick at `at` (e.g. every 00:00 UTC, to match evaluateSeries' default): missing-data
  * alerts, and delayed alerts that fell due since the last measurement.
  */

@@ -19,8 +19,14 @@ import type { ComplaintsService } from './complaints-service.js';
 import type { PanelService } from './panel-service.js';
 import { minutesPdf } from './minutes.js';
 import type { EquityService } from './equity.js';
+import type { LiteracyService } from './literacy-service.js';
 
-export function voiceRoutes(app: FastifyInstance, db: Db, complaints: ComplaintsService, panel: PanelService, equity: EquityService): void {
+export function voiceRoutes(
+  app: FastifyInstance,
+  db: Db,
+  services: { complaints: ComplaintsService; panel: PanelService; equity: EquityService; literacy: LiteracyService },
+): void {
+  const { complaints, panel, equity, literacy } = services;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = (req: { id: string; actor: unknown }) => ({ actor: actorOf(req as never), requestId: req.id });
   const id = z.object({ id: z.uuid() });
@@ -57,6 +63,44 @@ export function voiceRoutes(app: FastifyInstance, db: Db, complaints: Complaints
     '/api/complaints/:id/transitions',
     { schema: { tags, summary: 'Acknowledge, investigate, answer (with the answer) or close', params: id, body: complaintTransitionSchema } },
     (req) => complaints.transition(ctx(req), req.params.id, req.body),
+  );
+
+  // ---- AI literacy ----
+  const ltags = ['AI literacy'];
+  const slug = z.object({ slug: z.string().regex(/^[a-z0-9-]+$/) });
+  r.get('/api/literacy', { schema: { tags: ltags, summary: 'My AI-literacy modules, one per feature, with what I completed' } }, (req) =>
+    literacy.list(ctx(req)),
+  );
+  r.get('/api/literacy/completions', { schema: { tags: ltags, summary: 'Who completed which module, and whether the facility requires it' } }, (req) =>
+    literacy.completions(ctx(req)),
+  );
+  r.put(
+    '/api/literacy/setting',
+    {
+      schema: {
+        tags: ltags,
+        summary: 'Require (or not) a feature’s module before deciding on its proposals',
+        body: z.object({ required: z.boolean() }).strict(),
+      },
+    },
+    (req) => literacy.setRequired(ctx(req), req.body.required),
+  );
+  r.get(
+    '/api/literacy/:slug',
+    { schema: { tags: ltags, summary: 'A module: what the feature does, its limits, automation bias, overriding, reporting; the questions', params: slug } },
+    (req) => literacy.module(ctx(req), req.params.slug),
+  );
+  r.post(
+    '/api/literacy/:slug/answers',
+    {
+      schema: {
+        tags: ltags,
+        summary: 'Answer the module’s questions; all right records the completion',
+        params: slug,
+        body: z.object({ answers: z.array(z.number().int().min(0)).max(20) }).strict(),
+      },
+    },
+    (req) => literacy.submit(ctx(req), req.params.slug, req.body.answers),
   );
 
   // ---- equity ----

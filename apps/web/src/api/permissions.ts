@@ -60,6 +60,9 @@ export const can = {
   seeComplaintStats: allowed('GET', '/api/complaints/stats'),
   seePanel: allowed('GET', '/api/panel/sessions'),
   seeEquity: allowed('GET', '/api/equity'),
+  takeLiteracy: allowed('GET', '/api/literacy'),
+  seeLiteracyCompletions: allowed('GET', '/api/literacy/completions'),
+  setLiteracyRequired: allowed('PUT', '/api/literacy/setting'),
   organisePanel: allowed('POST', '/api/panel/sessions'),
   reviewPanelItems: allowed('PUT', '/api/panel/items/:id/finding'),
 };

@@ -216,3 +216,36 @@ export interface EquityFigures {
 export const equityEndpoints = {
   figures: (from: string, to: string, threshold: number) => api<EquityFigures>(`/api/equity${queryString({ from, to, threshold })}`),
 };
+
+export interface LiteracyModuleSummary {
+  slug: string;
+  name: string;
+  completedAt: string | null;
+}
+export interface LiteracyModule {
+  slug: string;
+  name: string;
+  version: string;
+  sections: Record<'whatItDoes' | 'limits' | 'automationBias' | 'override' | 'report', string[]>;
+  questions: { id: string; text: string; choices: string[] }[];
+  completedAt: string | null;
+}
+export interface LiteracyResult {
+  passed: boolean;
+  score: number;
+  questions: number;
+  results: { id: string; correct: boolean; answer: number; why: string }[];
+}
+export interface LiteracyCompletions {
+  required: boolean;
+  version: string;
+  modules: { slug: string; name: string }[];
+  staff: { id: string; name: string; role: string; completed: string[] }[];
+}
+export const literacyEndpoints = {
+  list: () => api<{ required: boolean; version: string; modules: LiteracyModuleSummary[] }>('/api/literacy'),
+  module: (slug: string) => api<LiteracyModule>(`/api/literacy/${encodeURIComponent(slug)}`),
+  answer: (slug: string, answers: number[]) => api<LiteracyResult>(`/api/literacy/${encodeURIComponent(slug)}/answers`, { method: 'POST', body: { answers } }),
+  completions: () => api<LiteracyCompletions>('/api/literacy/completions'),
+  setRequired: (required: boolean) => api<LiteracyCompletions>('/api/literacy/setting', { method: 'PUT', body: { required } }),
+};

@@ -165,6 +165,13 @@ export function AppLayout() {
                     </NavLink>
                   </li>
                 )}
+                {can.takeLiteracy(me.role) && (
+                  <li>
+                    <NavLink to="/literacy" className="nav-link">
+                      {t('literacy.nav')}
+                    </NavLink>
+                  </li>
+                )}
                 <li>
                   <NavLink to="/account" className="nav-link">
                     {t('nav.account')}
