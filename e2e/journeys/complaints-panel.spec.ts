@@ -85,3 +85,50 @@ test('a complaint about AI recorded by the secretary, answered by the director; 
   await page.screenshot(shot('session-representative'));
   await expectAccessible(page, 'panel session, pseudonymised');
 });
+
+test('the nurse who has not taken the telemonitoring module is refused a decision, takes it, then decides; equity figures for the user representative', async ({
+  page,
+}) => {
+  test.slow();
+  await signIn(page, 'infirmier@demo.presence.fr');
+  // A blood pressure taken during a visit raises an alert for the resident followed for hypertension.
+  const panel = (await (await page.request.get('/api/telemonitoring/panel')).json()) as { personId: string; programme: string }[];
+  const hta = panel.find((r) => r.programme === 'hypertension')!;
+  const measured = await page.request.post(`/api/people/${hta.personId}/telemonitoring/measurements`, {
+    data: { parameter: 'systolic', value: 235, at: new Date(Date.now() - 10 * 60_000).toISOString() },
+  });
+  expect(measured.status()).toBe(201);
+  const queue = (await (await page.request.get('/api/telemonitoring/alerts')).json()) as { id: string; personId: string }[];
+  const alert = queue.find((a) => a.personId === hta.personId)!;
+  const refused = await page.request.post(`/api/telemonitoring/alerts/${alert.id}/close`, { data: { outcome: 'no_action_needed', note: '' } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toMatch(/AI-literacy module/);
+
+  await page.goto('/literacy');
+  await expect(page.getByText('Dans cet établissement, il faut avoir suivi le module d’une fonction pour décider de ses propositions.')).toBeVisible();
+  await page.getByRole('link', { name: 'Alertes de télésurveillance' }).click();
+  await expect(page.getByRole('heading', { name: 'Le biais d’automatisation' })).toBeVisible();
+  // First try: one wrong answer — the module says which and why, nothing is recorded.
+  await page.getByRole('radio', { name: 'Clore en fausse alerte sans rien faire' }).check();
+  await page.getByRole('radio', { name: 'Je relis l’explication et je décide selon ce que je sais de la personne' }).check();
+  await page.getByRole('radio', { name: 'Par le motif de refus, une note à l’IDEC ou une plainte liée à l’IA' }).check();
+  await page.getByRole('button', { name: 'Valider mes réponses' }).click();
+  await expect(page.getByText('2 bonne(s) réponse(s) sur 3. Relisez le module et réessayez.')).toBeVisible();
+  await page.getByRole('radio', { name: 'Appeler ou voir la personne, faire refaire la mesure, puis décider' }).check();
+  await page.getByRole('button', { name: 'Valider mes réponses' }).click();
+  await expect(page.getByText('Module validé. Vous pouvez décider des propositions de cette fonction.')).toBeVisible();
+  await page.screenshot(shot('literacy'));
+  await expectAccessible(page, 'literacy module');
+  const allowed = await page.request.post(`/api/telemonitoring/alerts/${alert.id}/close`, {
+    data: { outcome: 'no_action_needed', note: 'Mesure refaite au calme' },
+  });
+  expect(allowed.status()).toBe(204);
+
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await signIn(page, 'representant@demo.presence.fr');
+  await page.goto('/equity');
+  await expect(page.getByRole('heading', { name: 'Alertes de télésurveillance' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Femmes' }).first()).toBeVisible();
+  await page.screenshot(shot('equity'));
+  await expectAccessible(page, 'equity figures');
+});
