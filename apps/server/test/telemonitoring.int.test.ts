@@ -288,6 +288,42 @@ describe.each(ENGINES)('telemonitoring on %s', (engine) => {
     expect(reasons).toEqual(['unknown_device', 'topic_mismatch']);
   });
 
+  it('against alarm fatigue: a rule paused for a person raises nothing until then; the repeat window is the facility’s', async () => {
+    const nurse = await t.as('coordination_nurse');
+    const hr = (value: number, h: number) =>
+      t.request('POST', `/api/people/${t.fx.personA1}/telemonitoring/measurements`, {
+        cookie: nurse,
+        body: { parameter: 'heart_rate', value, at: daysAgo(0, h) },
+      });
+    // the facility's policy as set by the head of care earlier in this file: the default repeat window, no delay
+    expect((await t.request('GET', '/api/telemonitoring/policy', { cookie: nurse })).json()).toMatchObject({ repeatHours: 72, delayMinutes: 0 });
+    expect((await hr(130, 1)).json()).toMatchObject({ accepted: 1, alerts: 1 });
+    const [alert] = await t.db.query<{ id: string }>("SELECT id FROM tm_alert WHERE person_id = $1 AND rule_id = 'hf-hr-high' ORDER BY created_at DESC", [
+      t.fx.personA1,
+    ]);
+    const bad = await t.request('POST', `/api/telemonitoring/alerts/${alert!.id}/snooze`, { cookie: nurse, body: { hours: 0, reason: 'fièvre connue' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.issues[0].field).toBe('hours');
+    const snoozed = await t.request('POST', `/api/telemonitoring/alerts/${alert!.id}/snooze`, {
+      cookie: nurse,
+      body: { hours: 24, reason: 'Fièvre connue, médecin passé ce matin' },
+    });
+    expect(snoozed.statusCode).toBe(200);
+    // much worse, within the pause: stored, no alert (without the pause it would escalate: tested in rules.test.ts)
+    expect((await hr(175, 2)).json()).toMatchObject({ accepted: 1, alerts: 0 });
+    // a repeat window of 0 h lets the same rule alert again at once — but the pause still holds
+    const head = await t.as('head_of_care');
+    const policy = (await t.request('GET', '/api/telemonitoring/policy', { cookie: head })).json();
+    const set = await t.request('PUT', '/api/telemonitoring/policy', {
+      cookie: head,
+      body: { escalationMinutes: policy.escalationMinutes, repeatHours: 0, delayMinutes: 0, notify: policy.notify },
+    });
+    expect(set.json()).toMatchObject({ repeatHours: 0 });
+    expect((await hr(180, 3)).json()).toMatchObject({ alerts: 0 });
+    await t.db.query('DELETE FROM tm_snooze WHERE person_id = $1', [t.fx.personA1]);
+    expect((await hr(131, 4)).json()).toMatchObject({ alerts: 1 });
+  });
+
   it('when the person objected to the alerts, measurements are kept and no alert is raised', async () => {
     const idec = await t.as('coordination_nurse');
     const enrol = await t.request('POST', '/api/telemonitoring/enrolments', {

@@ -179,6 +179,7 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'POST /api/telemonitoring/alerts/:id/acknowledge': TM_TRIAGE,
   'POST /api/telemonitoring/alerts/:id/actions': TM_TRIAGE,
   'POST /api/telemonitoring/alerts/:id/close': TM_TRIAGE,
+  'POST /api/telemonitoring/alerts/:id/snooze': TM_TRIAGE,
   'GET /api/telemonitoring/rejections': TM_STAFF,
   'GET /api/telemonitoring/policy': TM_STAFF,
   'PUT /api/telemonitoring/policy': ['head_of_care', 'physician'],

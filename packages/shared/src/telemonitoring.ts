@@ -57,6 +57,10 @@ export const tmPolicySchema = z
         message: 'A more severe alert escalates sooner',
         params: { reason: 'order' },
       }),
+    /** No new alert of the same rule for a person within this many hours, unless the values get worse. */
+    repeatHours: z.number().int().min(0).max(720).default(72),
+    /** An alert only when its condition still holds this many minutes later (0: at once). */
+    delayMinutes: z.number().int().min(0).max(1440).default(0),
     /** Who is told, outside the app, when an alert escalates (the on-call nurse or physician). */
     notify: z
       .object({
@@ -69,3 +73,6 @@ export const tmPolicySchema = z
   })
   .strict();
 export const DEFAULT_ESCALATION_MINUTES = { critical: 15, high: 60, medium: 240, low: 1440 } as const;
+
+/** Pause one rule for the alert's person (e.g. a known situation being handled), with the reason. */
+export const alertSnoozeSchema = z.object({ hours: z.number().int().min(1).max(168), reason: z.string().trim().min(3).max(500) }).strict();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   alertActionSchema,
   alertCloseSchema,
+  alertSnoozeSchema,
   deviceInputSchema,
   enrolmentInputSchema,
   manualMeasurementSchema,
@@ -89,6 +90,11 @@ export function telemonitoringRoutes(app: FastifyInstance, tm: TelemonitoringSer
       await tm.close(ctx(req), req.params.id, req.body);
       return reply.code(204).send();
     },
+  );
+  r.post(
+    '/api/telemonitoring/alerts/:id/snooze',
+    { schema: { tags, summary: 'Pause the alert’s rule for its person for some hours, with the reason', params: alert, body: alertSnoozeSchema } },
+    (req) => tm.snooze(ctx(req), req.params.id, req.body),
   );
   r.get('/api/telemonitoring/panel', { schema: { tags, summary: 'Every monitored person with their status: alerts waiting, last measurement' } }, (req) =>
     tm.panel(ctx(req)),

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import {
   DEFAULT_ESCALATION_MINUTES,
   type alertCloseSchema,
+  type alertSnoozeSchema,
   type deviceInputSchema,
   type enrolmentInputSchema,
   type manualMeasurementSchema,
@@ -38,7 +39,7 @@ interface Ctx {
   requestId: string;
 }
 
-/** Triage policy: the same rule does not alert again for a person within 72 h unless the values get worse. */
+/** Default policy: the same rule does not alert again for a person within 72 h unless the values get worse. */
 export const POLICY: AlertPolicy = { repeatHours: 72 };
 const SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 } as const;
 const FUTURE_TOLERANCE_MS = 10 * 60_000;
@@ -313,8 +314,8 @@ export class TelemonitoringService {
     for (const { person_id } of enrolments) {
       const e = await this.activeEnrolment(person_id);
       if (!e) continue;
-      const { settings, history, recent } = await this.context(e, now);
-      for (const alert of evaluateCheck(settings, history, now.toISOString(), POLICY, recent)) {
+      const { settings, history, recent, policy } = await this.context(e, now);
+      for (const alert of evaluateCheck(settings, history, now.toISOString(), policy, recent)) {
         recent.push(alert);
         if (await this.raise(e, alert)) missing++;
       }
@@ -381,10 +382,13 @@ export class TelemonitoringService {
 
   async policy(ctx: Ctx) {
     const facilityId = this.facility(ctx);
-    const [p] = await this.db.query<{ escalation_minutes: Record<string, number>; notify_email: string | null; notify_sms: string | null }>(
-      'SELECT escalation_minutes, notify_email, notify_sms FROM tm_policy WHERE facility_id = $1',
-      [facilityId],
-    );
+    const [p] = await this.db.query<{
+      escalation_minutes: Record<string, number>;
+      notify_email: string | null;
+      notify_sms: string | null;
+      repeat_hours: number;
+      delay_minutes: number;
+    }>('SELECT escalation_minutes, notify_email, notify_sms, repeat_hours, delay_minutes FROM tm_policy WHERE facility_id = $1', [facilityId]);
     const notifications = await this.db.query<{
       id: string;
       channel: string;
@@ -398,6 +402,8 @@ export class TelemonitoringService {
     );
     return {
       escalationMinutes: p?.escalation_minutes ?? DEFAULT_ESCALATION_MINUTES,
+      repeatHours: p?.repeat_hours ?? POLICY.repeatHours,
+      delayMinutes: p?.delay_minutes ?? 0,
       notify: { email: p?.notify_email ?? null, sms: p?.notify_sms ?? null },
       notifications: notifications.map((n) => ({
         id: n.id,
@@ -417,9 +423,9 @@ export class TelemonitoringService {
       throw validationError([{ field: 'notify.sms', reason: 'invalid_phone', message: 'Not a phone number (e.g. 06 12 34 56 78 or +33 6 12 34 56 78)' }]);
     await this.db.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO tm_policy (facility_id, escalation_minutes, notify_email, notify_sms, updated_by) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (facility_id) DO UPDATE SET escalation_minutes = $2, notify_email = $3, notify_sms = $4, updated_by = $5, updated_at = now()`,
-        [facilityId, input.escalationMinutes, input.notify.email, sms, ctx.actor.userId],
+        `INSERT INTO tm_policy (facility_id, escalation_minutes, notify_email, notify_sms, updated_by, repeat_hours, delay_minutes) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (facility_id) DO UPDATE SET escalation_minutes = $2, notify_email = $3, notify_sms = $4, updated_by = $5, repeat_hours = $6, delay_minutes = $7, updated_at = now()`,
+        [facilityId, input.escalationMinutes, input.notify.email, sms, ctx.actor.userId, input.repeatHours, input.delayMinutes],
       );
       await appendAudit(tx, ctx, {
         action: 'telemonitoring.policy.update',
@@ -428,7 +434,13 @@ export class TelemonitoringService {
         targetId: facilityId,
         facilityId,
         // The contact itself is not copied into the audit trail.
-        details: { escalationMinutes: input.escalationMinutes, notifyEmail: input.notify.email !== null, notifySms: sms !== null },
+        details: {
+          escalationMinutes: input.escalationMinutes,
+          repeatHours: input.repeatHours,
+          delayMinutes: input.delayMinutes,
+          notifyEmail: input.notify.email !== null,
+          notifySms: sms !== null,
+        },
       });
     });
     return this.policy(ctx);
@@ -455,10 +467,10 @@ export class TelemonitoringService {
   /** The rules on each new measurement, in time order, each seeing only the past; new alerts become proposals. */
   private async evaluate(e: NonNullable<Awaited<ReturnType<TelemonitoringService['activeEnrolment']>>>, fresh: Measurement[]): Promise<number> {
     const first = fresh.reduce((a, b) => (a.at <= b.at ? a : b));
-    const { settings, history, recent } = await this.context(e, new Date(first.at));
+    const { settings, history, recent, policy } = await this.context(e, new Date(first.at));
     let raised = 0;
     // One pass over the batch (the history prepared once), as evaluateNew measurement by measurement would (tested).
-    for (const alert of evaluateBatch(settings, history, fresh, POLICY, recent)) if (await this.raise(e, alert)) raised++;
+    for (const alert of evaluateBatch(settings, history, fresh, policy, recent)) if (await this.raise(e, alert)) raised++;
     return raised;
   }
 
@@ -466,7 +478,20 @@ export class TelemonitoringService {
   private async context(e: NonNullable<Awaited<ReturnType<TelemonitoringService['activeEnrolment']>>>, from: Date) {
     const settings = { personId: e.person_id, programme: e.programme, references: e.refs, overrides: e.overrides, disabled: e.disabled };
     const rules = effectiveRules(settings);
-    const since = new Date(from.getTime() - historyDaysNeeded(rules, POLICY) * 86_400_000);
+    const [p] = await this.db.query<{ repeat_hours: number; delay_minutes: number }>(
+      'SELECT repeat_hours, delay_minutes FROM tm_policy WHERE facility_id = $1',
+      [e.facility_id],
+    );
+    const snoozes = await this.db.query<{ rule_id: string; until: Date }>(
+      'SELECT rule_id, max(until) AS until FROM tm_snooze WHERE person_id = $1 GROUP BY rule_id',
+      [e.person_id],
+    );
+    const policy: AlertPolicy = {
+      repeatHours: p?.repeat_hours ?? POLICY.repeatHours,
+      delayMinutes: p?.delay_minutes ?? 0,
+      snoozedUntil: Object.fromEntries(snoozes.map((x) => [x.rule_id, x.until.toISOString()])),
+    };
+    const since = new Date(from.getTime() - historyDaysNeeded(rules, policy) * 86_400_000);
     const history = (
       await this.db.query<{ parameter: Parameter; value: number; at: Date }>(
         'SELECT parameter, value, at FROM tm_measurement WHERE person_id = $1 AND at >= $2 ORDER BY at',
@@ -483,7 +508,7 @@ export class TelemonitoringService {
         explanation: Alert['explanation'];
       }>('SELECT rule_id, kind, parameter, severity, at, explanation FROM tm_alert WHERE person_id = $1 AND at >= $2', [
         e.person_id,
-        new Date(since.getTime() - POLICY.repeatHours * 3_600_000),
+        new Date(since.getTime() - (policy.repeatHours * 60 + (policy.delayMinutes ?? 0)) * 60_000),
       ])
     ).map((r) => ({
       personId: e.person_id,
@@ -494,7 +519,7 @@ export class TelemonitoringService {
       at: r.at.toISOString(),
       explanation: r.explanation,
     }));
-    return { settings, history, recent };
+    return { settings, history, recent, policy };
   }
 
   private async raise(e: { id: string; facility_id: string; person_id: string }, a: Alert): Promise<boolean> {
@@ -690,6 +715,32 @@ export class TelemonitoringService {
       });
     });
     this.emit(this.facility(ctx), 'alert.action', id);
+  }
+
+  /** Pauses the alert's rule for its person: no alert of that rule until then (measurements still stored and shown). */
+  async snooze(ctx: Ctx, id: string, input: z.output<typeof alertSnoozeSchema>) {
+    const until = new Date(Date.now() + input.hours * 3_600_000);
+    await this.db.transaction(async (tx) => {
+      const a = await this.alertInScope(tx, ctx, id);
+      const [rule] = await tx.query<{ rule_id: string }>('SELECT rule_id FROM tm_alert WHERE id = $1', [id]);
+      await tx.query('INSERT INTO tm_snooze (person_id, rule_id, until, reason, set_by) VALUES ($1, $2, $3, $4, $5)', [
+        a.person_id,
+        rule!.rule_id,
+        until,
+        input.reason,
+        ctx.actor.userId,
+      ]);
+      await appendAudit(tx, ctx, {
+        action: 'telemonitoring.rule.snooze',
+        outcome: 'allowed',
+        targetType: 'person',
+        targetId: a.person_id,
+        facilityId: a.facility_id,
+        details: { alertId: id, ruleId: rule!.rule_id, until: until.toISOString(), reason: input.reason },
+      });
+    });
+    this.emit(this.facility(ctx), 'alert.action', id);
+    return { until: until.toISOString() };
   }
 
   /** Closing is the decision on the alert's proposal: confirmed = accepted; false alarm / no action needed = rejected with the reason. */

@@ -117,6 +117,8 @@ export interface PersonTelemonitoring {
 
 export interface TmPolicy {
   escalationMinutes: Record<Severity, number>;
+  repeatHours: number;
+  delayMinutes: number;
   notify: { email: string | null; sms: string | null };
   notifications: { id: string; channel: 'email' | 'sms'; status: string; lastError: string | null; createdAt: string; sentAt: string | null }[];
 }
@@ -135,6 +137,7 @@ export const tmEndpoints = {
   acknowledge: (id: string) => api<void>(`${alert(id)}/acknowledge`, { method: 'POST' }),
   addAction: (id: string, body: { kind: TmAction; note: string }) => api<void>(`${alert(id)}/actions`, { method: 'POST', body }),
   close: (id: string, body: { outcome: TmOutcome; note: string }) => api<void>(`${alert(id)}/close`, { method: 'POST', body }),
+  snooze: (id: string, body: { hours: number; reason: string }) => api<{ until: string }>(`${alert(id)}/snooze`, { method: 'POST', body }),
   person: (personId: string) => api<PersonTelemonitoring>(person(personId)),
   enrol: (body: { personId: string; programme: TmProgramme; consent: { at: string; from: 'person' | 'legal_representative'; note: string } }) =>
     api<unknown>('/api/telemonitoring/enrolments', { method: 'POST', body }),
@@ -147,8 +150,12 @@ export const tmEndpoints = {
   manual: (personId: string, body: { parameter: TmParameter; value: number; at: string }) =>
     api<{ accepted: number; duplicates: number; alerts: number }>(`${person(personId)}/measurements`, { method: 'POST', body }),
   policy: () => api<TmPolicy>('/api/telemonitoring/policy'),
-  setPolicy: (body: { escalationMinutes: Record<Severity, number>; notify: { email: string | null; sms: string | null } }) =>
-    api<TmPolicy>('/api/telemonitoring/policy', { method: 'PUT', body }),
+  setPolicy: (body: {
+    escalationMinutes: Record<Severity, number>;
+    repeatHours: number;
+    delayMinutes: number;
+    notify: { email: string | null; sms: string | null };
+  }) => api<TmPolicy>('/api/telemonitoring/policy', { method: 'PUT', body }),
   rejections: () => api<TmRejections>('/api/telemonitoring/rejections'),
 };
 

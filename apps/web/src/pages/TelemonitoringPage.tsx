@@ -223,11 +223,14 @@ function EscalationForm({ policy }: { policy: TmPolicy }) {
   const me = useMe();
   const qc = useQueryClient();
   const [minutes, setMinutes] = useState(policy.escalationMinutes);
+  const [repeatHours, setRepeatHours] = useState(policy.repeatHours);
+  const [delayMinutes, setDelayMinutes] = useState(policy.delayMinutes);
   const [email, setEmail] = useState(policy.notify.email ?? '');
   const [sms, setSms] = useState(policy.notify.sms ?? '');
   const editable = can.setTelemonitoringPolicy(me.role);
   const save = useMutation({
-    mutationFn: () => tmEndpoints.setPolicy({ escalationMinutes: minutes, notify: { email: email.trim() || null, sms: sms.trim() || null } }),
+    mutationFn: () =>
+      tmEndpoints.setPolicy({ escalationMinutes: minutes, repeatHours, delayMinutes, notify: { email: email.trim() || null, sms: sms.trim() || null } }),
     onSuccess: (p) => qc.setQueryData(tmKeys.policy, p),
   });
   const orderError = fieldErrorOf(save.error, 'escalationMinutes');
@@ -264,6 +267,33 @@ function EscalationForm({ policy }: { policy: TmPolicy }) {
                 {orderError}
               </Notice>
             )}
+            <Title order={3}>{t('tm.policy.fatigueTitle')}</Title>
+            <Group wrap="wrap" align="flex-start">
+              <NumberInput
+                label={t('tm.policy.repeatHours')}
+                description={t('tm.policy.repeatHelp')}
+                value={repeatHours}
+                min={0}
+                max={720}
+                allowDecimal={false}
+                onChange={(v) => setRepeatHours(Number(v) || 0)}
+                error={fieldErrorOf(save.error, 'repeatHours')}
+                readOnly={!editable}
+                w={300}
+              />
+              <NumberInput
+                label={t('tm.policy.delayMinutes')}
+                description={t('tm.policy.delayHelp')}
+                value={delayMinutes}
+                min={0}
+                max={1440}
+                allowDecimal={false}
+                onChange={(v) => setDelayMinutes(Number(v) || 0)}
+                error={fieldErrorOf(save.error, 'delayMinutes')}
+                readOnly={!editable}
+                w={300}
+              />
+            </Group>
             <Title order={3}>{t('tm.policy.notifyTitle')}</Title>
             <Text size="sm">{t('tm.policy.notifyHelp')}</Text>
             <Group wrap="wrap" align="flex-start">

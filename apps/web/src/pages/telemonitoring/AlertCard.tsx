@@ -1,11 +1,11 @@
-import { Badge, Button, Card, Group, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { TM_ACTIONS, TM_OUTCOMES } from '@presence/shared';
-import { can, tmEndpoints, tmKeys, type QueuedAlert, type Severity, type TmAction, type TmOutcome, type TmParameter } from '../../api';
+import { can, fieldErrorOf, tmEndpoints, tmKeys, type QueuedAlert, type Severity, type TmAction, type TmOutcome, type TmParameter } from '../../api';
 import { useMe } from '../../ui/auth';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { formatDate, formatDateTime } from '../../ui/format';
@@ -65,7 +65,9 @@ export function AlertCard({ alert: a }: { alert: QueuedAlert }) {
   const me = useMe();
   const ago = useAgo();
   const qc = useQueryClient();
-  const [form, setForm] = useState<'none' | 'action' | 'close'>('none');
+  const [form, setForm] = useState<'none' | 'action' | 'close' | 'snooze'>('none');
+  const [hours, setHours] = useState('24');
+  const [reason, setReason] = useState('');
   const [kind, setKind] = useState<TmAction>('phone_call');
   const [note, setNote] = useState('');
   const [outcome, setOutcome] = useState<TmOutcome>('confirmed');
@@ -77,6 +79,7 @@ export function AlertCard({ alert: a }: { alert: QueuedAlert }) {
   const ack = useMutation({ mutationFn: () => tmEndpoints.acknowledge(a.id), onSuccess: done });
   const act = useMutation({ mutationFn: () => tmEndpoints.addAction(a.id, { kind, note }), onSuccess: done });
   const close = useMutation({ mutationFn: () => tmEndpoints.close(a.id, { outcome, note }), onSuccess: done });
+  const snooze = useMutation({ mutationFn: () => tmEndpoints.snooze(a.id, { hours: Number(hours), reason }), onSuccess: () => setForm('none') });
   const e = a.explanation;
   const unit = t(`tm.units.${a.parameter}`);
   const fmt = (v: number) =>
@@ -206,7 +209,54 @@ export function AlertCard({ alert: a }: { alert: QueuedAlert }) {
             >
               {t('tm.closeAlert')}
             </Button>
+            <Button
+              variant={form === 'snooze' ? 'filled' : 'subtle'}
+              onClick={() => setForm(form === 'snooze' ? 'none' : 'snooze')}
+              aria-expanded={form === 'snooze'}
+            >
+              {t('tm.snooze')}
+            </Button>
           </Group>
+        )}
+        {snooze.isSuccess && (
+          <Text size="sm" fw={600} role="status">
+            {t('tm.snoozedUntil', { at: formatDateTime(snooze.data.until) })}
+          </Text>
+        )}
+        {triage && form === 'snooze' && (
+          <form
+            onSubmit={(ev) => {
+              ev.preventDefault();
+              snooze.mutate();
+            }}
+          >
+            <Stack gap="xs">
+              <Text size="sm">{t('tm.snoozeHelp')}</Text>
+              <Select
+                label={t('tm.snoozeFor')}
+                data={['4', '12', '24', '72', '168'].map((h) => ({ value: h, label: t('tm.hours', { count: Number(h) }) }))}
+                value={hours}
+                onChange={(v) => v && setHours(v)}
+                allowDeselect={false}
+                w={200}
+              />
+              <TextInput
+                label={t('tm.snoozeReason')}
+                value={reason}
+                onChange={(ev) => setReason(ev.currentTarget.value)}
+                required
+                minLength={3}
+                maxLength={500}
+                error={fieldErrorOf(snooze.error, 'reason')}
+              />
+              <Group>
+                <Button type="submit" loading={snooze.isPending}>
+                  {t('tm.confirmSnooze')}
+                </Button>
+              </Group>
+              {snooze.isError && !fieldErrorOf(snooze.error, 'reason') && <ErrorMessage error={snooze.error} />}
+            </Stack>
+          </form>
         )}
         {triage && form === 'action' && (
           <form
