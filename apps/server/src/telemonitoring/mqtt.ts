@@ -189,7 +189,10 @@ export class MqttIngest {
     if (!client) return;
     this.stopping = true;
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
-    await client.endAsync(!client.connected);
+    // A graceful end waits until every packet we sent is acknowledged (e.g. the SUBSCRIBE of a reconnection): if the
+    // connection is gone or such a packet is still waiting, that may never happen — close at once instead (the broker
+    // keeps the session; anything not acknowledged is delivered again and stored once).
+    await client.endAsync(!client.connected || Object.keys(client.outgoing).length > 0);
     this.subscribed = false;
     this.client = null;
   }
