@@ -468,10 +468,8 @@ export class TelemonitoringService {
   private async evaluate(e: NonNullable<Awaited<ReturnType<TelemonitoringService['activeEnrolment']>>>, fresh: Measurement[]): Promise<number> {
     const first = fresh.reduce((a, b) => (a.at <= b.at ? a : b));
     const { settings, history, recent, policy } = await this.context(e, new Date(first.at));
-    let raised = 0;
     // One pass over the batch (the history prepared once), as evaluateNew measurement by measurement would (tested).
-    for (const alert of evaluateBatch(settings, history, fresh, policy, recent)) if (await this.raise(e, alert)) raised++;
-    return raised;
+    return this.raiseAll(e, evaluateBatch(settings, history, fresh, policy, recent));
   }
 
   /** The person's settings, the measurements the rules need before `from` (and after), and the recent alerts. */
@@ -523,41 +521,53 @@ export class TelemonitoringService {
   }
 
   private async raise(e: { id: string; facility_id: string; person_id: string }, a: Alert): Promise<boolean> {
-    const [person] = await this.db.query<{ name: string }>("SELECT first_name || ' ' || last_name AS name FROM person WHERE id = $1", [e.person_id]);
+    return (await this.raiseAll(e, [a])) > 0;
+  }
+
+  /** Stores a person's new alerts, each with its proposal (one name lookup and one permission check per batch); returns how many were new. */
+  private async raiseAll(e: { id: string; facility_id: string; person_id: string }, alerts: readonly Alert[]): Promise<number> {
+    if (!alerts.length) return 0;
     // Switched off, or the person objected: the measurements are kept, no alert is raised (the team reads them).
-    if (!(await this.guarantee.mayPropose(e.facility_id, TM_SLUG, e.person_id))) return false;
-    const id = await this.db.transaction(async (tx) => {
-      const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO tm_alert (facility_id, person_id, enrolment_id, rule_id, kind, parameter, severity, at, explanation, rules_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (person_id, rule_id, at) DO NOTHING RETURNING id`,
-        [e.facility_id, e.person_id, e.id, a.ruleId, a.kind, a.parameter, a.severity, a.at, a.explanation, RULES_VERSION],
-      );
-      if (!row) return null;
-      const content: TmAlertContent = { alertId: row.id, ruleId: a.ruleId, severity: a.severity };
-      const p = await this.guarantee.propose(
-        {
-          facilityId: e.facility_id,
-          systemSlug: TM_SLUG,
-          kind: TM_ALERT_KIND,
-          personId: e.person_id,
-          subject: { type: 'tm_alert', id: row.id },
-          title: `Alerte ${SEVERITY_FR[a.severity]} — ${person?.name ?? ''} : ${a.explanation.summary}`,
-          content,
-          explanation: {
-            summary: a.explanation.summary,
-            factors: [{ label: 'Règle', detail: a.explanation.rule }],
-            dataPoints: a.explanation.points.map((pt) => ({ label: pt.at, value: String(pt.value), recordType: 'tm_measurement', recordId: e.person_id })),
-            rule: a.explanation.rule,
+    if (!(await this.guarantee.mayPropose(e.facility_id, TM_SLUG, e.person_id))) return 0;
+    const [person] = await this.db.query<{ name: string }>("SELECT first_name || ' ' || last_name AS name FROM person WHERE id = $1", [e.person_id]);
+    const ids: string[] = [];
+    // One transaction per alert: each is visible as soon as it is stored.
+    for (const a of alerts) {
+      const id = await this.db.transaction(async (tx) => {
+        const [row] = await tx.query<{ id: string }>(
+          `INSERT INTO tm_alert (facility_id, person_id, enrolment_id, rule_id, kind, parameter, severity, at, explanation, rules_version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (person_id, rule_id, at) DO NOTHING RETURNING id`,
+          [e.facility_id, e.person_id, e.id, a.ruleId, a.kind, a.parameter, a.severity, a.at, a.explanation, RULES_VERSION],
+        );
+        if (!row) return null;
+        const content: TmAlertContent = { alertId: row.id, ruleId: a.ruleId, severity: a.severity };
+        const p = await this.guarantee.propose(
+          {
+            facilityId: e.facility_id,
+            systemSlug: TM_SLUG,
+            kind: TM_ALERT_KIND,
+            personId: e.person_id,
+            subject: { type: 'tm_alert', id: row.id },
+            title: `Alerte ${SEVERITY_FR[a.severity]} — ${person?.name ?? ''} : ${a.explanation.summary}`,
+            content,
+            explanation: {
+              summary: a.explanation.summary,
+              factors: [{ label: 'Règle', detail: a.explanation.rule }],
+              dataPoints: a.explanation.points.map((pt) => ({ label: pt.at, value: String(pt.value), recordType: 'tm_measurement', recordId: e.person_id })),
+              rule: a.explanation.rule,
+            },
+            inputs: { ruleId: a.ruleId, rulesVersion: RULES_VERSION, reference: a.explanation.reference, threshold: a.explanation.threshold },
           },
-          inputs: { ruleId: a.ruleId, rulesVersion: RULES_VERSION, reference: a.explanation.reference, threshold: a.explanation.threshold },
-        },
-        tx,
-      );
-      await tx.query('UPDATE tm_alert SET proposal_id = $2 WHERE id = $1', [row.id, p.id]);
-      return row.id;
-    });
-    if (id) this.emit(e.facility_id, 'alert.raised', id);
-    return id !== null;
+          tx,
+        );
+        await tx.query('UPDATE tm_alert SET proposal_id = $2 WHERE id = $1', [row.id, p.id]);
+        return row.id;
+      });
+      if (!id) continue;
+      ids.push(id);
+      this.emit(e.facility_id, 'alert.raised', id);
+    }
+    return ids.length;
   }
 
   async manual(ctx: Ctx, personId: string, input: z.output<typeof manualMeasurementSchema>): Promise<IngestReport> {
