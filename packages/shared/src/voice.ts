@@ -6,6 +6,14 @@ export const COMPLAINT_CHANNELS = ['oral', 'letter', 'email', 'phone', 'cvs', 'f
 export const COMPLAINANT_KINDS = ['person', 'relative', 'legal_representative', 'staff', 'other'] as const;
 export const COMPLAINT_CATEGORIES = ['care', 'relationship', 'ai', 'information', 'rights', 'daily_life', 'other'] as const;
 export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 'answered', 'closed'] as const;
+/** The workflow: where a complaint may go from each status (closing is possible at any point, e.g. withdrawn). */
+export const COMPLAINT_NEXT: Readonly<Record<(typeof COMPLAINT_STATUSES)[number], readonly (typeof COMPLAINT_STATUSES)[number][]>> = {
+  received: ['acknowledged', 'closed'],
+  acknowledged: ['investigating', 'answered', 'closed'],
+  investigating: ['answered', 'closed'],
+  answered: ['investigating', 'closed'],
+  closed: [],
+};
 /** Days to acknowledge and to answer a complaint, from its receipt. */
 export const COMPLAINT_DEADLINES = { acknowledgeDays: 8, answerDays: 60 } as const;
 

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { COMPLAINT_DEADLINES, type complaintInputSchema, type complaintQualifySchema, type complaintTransitionSchema } from '@presence/shared';
+import {
+  COMPLAINT_DEADLINES,
+  COMPLAINT_NEXT,
+  type COMPLAINT_STATUSES,
+  type complaintInputSchema,
+  type complaintQualifySchema,
+  type complaintTransitionSchema,
+} from '@presence/shared';
 import type { Db, Queryable } from '../db/db.js';
 import type { Actor } from '../http/actor.js';
 import { appendAudit } from '../audit/audit-service.js';
@@ -10,15 +17,7 @@ interface Ctx {
   requestId: string;
 }
 
-type Status = 'received' | 'acknowledged' | 'investigating' | 'answered' | 'closed';
-/** The workflow: each status and where it may go next (closing is possible at any point, e.g. a complaint withdrawn). */
-const NEXT: Readonly<Record<Status, readonly Status[]>> = {
-  received: ['acknowledged', 'closed'],
-  acknowledged: ['investigating', 'answered', 'closed'],
-  investigating: ['answered', 'closed'],
-  answered: ['investigating', 'closed'],
-  closed: [],
-};
+type Status = (typeof COMPLAINT_STATUSES)[number];
 const DAY = 86_400_000;
 
 interface Links {
@@ -143,7 +142,7 @@ export class ComplaintsService {
       throw validationError([{ field: 'answer', reason: 'required', message: 'The answer given to the complainant is recorded with it' }]);
     await this.db.transaction(async (tx) => {
       const c = await this.inScope(tx, facilityId, id);
-      if (!NEXT[c.status].includes(input.to)) throw new AppError('conflict', `A complaint cannot go from ${c.status} to ${input.to}`);
+      if (!COMPLAINT_NEXT[c.status].includes(input.to)) throw new AppError('conflict', `A complaint cannot go from ${c.status} to ${input.to}`);
       const stamp = { acknowledged: 'acknowledged_at', investigating: null, answered: 'answered_at', closed: 'closed_at' }[input.to];
       await tx.query(
         `UPDATE complaint SET status = $2${stamp ? `, ${stamp} = COALESCE(${stamp}, now())` : ''}${input.to === 'answered' ? ', answer = $3' : ''} WHERE id = $1`,

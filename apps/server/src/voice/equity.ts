@@ -2,6 +2,7 @@ import type { Db } from '../db/db.js';
 import type { Actor } from '../http/actor.js';
 import { appendAudit } from '../audit/audit-service.js';
 import { AppError } from '../http/errors.js';
+import { ageOn } from '../lib/random.js';
 
 interface Ctx {
   actor: Actor;
@@ -24,9 +25,7 @@ export function wilson(successes: number, n: number, z = 1.959964): { rate: numb
 }
 
 export function ageBand(birthDate: string, on: string): string {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  const age = ageOn(birthDate, on);
   return age < 75 ? 'under_75' : age < 85 ? '75_84' : age < 95 ? '85_94' : '95_plus';
 }
 

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { COMPLAINANT_KINDS, COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS } from '@presence/shared';
+import { COMPLAINANT_KINDS, COMPLAINT_CATEGORIES, COMPLAINT_CHANNELS, COMPLAINT_NEXT } from '@presence/shared';
 import {
   can,
   endpoints,
@@ -23,22 +23,8 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { Forbidden } from '../ui/Forbidden';
 import { Loading } from '../ui/Loading';
 import { Notice } from '../ui/Notice';
-import { addDaysIso, formatDate, formatDateTime, todayIso } from '../ui/format';
+import { addDaysIso, formatDate, formatDateTime, nowForInput, todayIso } from '../ui/format';
 import { usePageTitle } from '../ui/usePageTitle';
-
-const NEXT: Record<ComplaintStatus, ComplaintStatus[]> = {
-  received: ['acknowledged', 'closed'],
-  acknowledged: ['investigating', 'answered', 'closed'],
-  investigating: ['answered', 'closed'],
-  answered: ['investigating', 'closed'],
-  closed: [],
-};
-
-function localNow(): string {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-  return d.toISOString().slice(0, 16);
-}
 
 /** Complaints: CVS figures, recording, the list with deadlines, and each complaint's qualification and workflow. */
 export function ComplaintsPage() {
@@ -164,7 +150,7 @@ function ComplaintBody({ c }: { c: Complaint }) {
       }),
     onSuccess: refresh,
   });
-  const next = NEXT[c.status];
+  const next = COMPLAINT_NEXT[c.status];
   return (
     <Stack gap="sm" mt="sm">
       <Text style={{ whiteSpace: 'pre-wrap' }}>{c.description}</Text>
@@ -289,7 +275,7 @@ function ComplaintForm({ onDone }: { onDone: (id: string) => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const qc = useQueryClient();
-  const [v, setV] = useState<ComplaintInput>({ ...EMPTY, receivedAt: localNow() });
+  const [v, setV] = useState<ComplaintInput>({ ...EMPTY, receivedAt: nowForInput() });
   const set = (p: Partial<ComplaintInput>) => setV({ ...v, ...p });
   const people = useQuery({ queryKey: ['people', 'complaint-form'], queryFn: () => endpoints.people({ limit: 500, status: 'active' }) });
   const systems = useQuery({ queryKey: guaranteeKeys.aiSystems, queryFn: guaranteeEndpoints.aiSystems, enabled: v.aiInvolved });

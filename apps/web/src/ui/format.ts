@@ -19,6 +19,13 @@ export function formatDateTime(iso: string): string {
   return `${date} ${time}`;
 }
 
+/** Now as "yyyy-mm-ddThh:mm" in local time, the value a datetime-local input takes. */
+export function nowForInput(): string {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+}
+
 /** Today as "yyyy-mm-dd" in local time. */
 export function todayIso(): string {
   const d = new Date();

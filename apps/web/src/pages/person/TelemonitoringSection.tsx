@@ -19,18 +19,12 @@ import { useMe } from '../../ui/auth';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { Notice } from '../../ui/Notice';
-import { formatDate, formatDateTime } from '../../ui/format';
+import { formatDate, formatDateTime, nowForInput } from '../../ui/format';
 import { DECIMALS, SeverityBadge } from '../telemonitoring/AlertCard';
 import { SeriesChart, type ChartLine } from '../telemonitoring/SeriesChart';
 
 const DAY = 86_400_000;
 
-/** "2026-12-07T09:30" in local time, for datetime-local inputs. */
-function localNow(): string {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-  return d.toISOString().slice(0, 16);
-}
 /** A datetime-local value → an ISO instant with its offset (the server refuses times without a zone). */
 const toInstant = (local: string) => new Date(local).toISOString();
 
@@ -187,7 +181,7 @@ function EnrolForm({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [programme, setProgramme] = useState<TmProgramme>('heart_failure');
-  const [at, setAt] = useState(localNow());
+  const [at, setAt] = useState(nowForInput());
   const [from, setFrom] = useState<'person' | 'legal_representative'>('person');
   const [note, setNote] = useState('');
   const enrol = useMutation({
@@ -248,7 +242,7 @@ function ManualEntry({ personId, parameters }: { personId: string; parameters: T
   const qc = useQueryClient();
   const [parameter, setParameter] = useState<TmParameter>(parameters[0] ?? 'body_weight');
   const [value, setValue] = useState<number | ''>('');
-  const [at, setAt] = useState(localNow());
+  const [at, setAt] = useState(nowForInput());
   const add = useMutation({
     mutationFn: () => tmEndpoints.manual(personId, { parameter, value: value === '' ? Number.NaN : value, at: toInstant(at) }),
     onSuccess: () => {
