@@ -44,6 +44,10 @@ import { PanelService } from './voice/panel-service.js';
 import { voiceRoutes } from './voice/voice-routes.js';
 import { EquityService } from './voice/equity.js';
 import { LiteracyService } from './voice/literacy-service.js';
+import { SurveyService } from './voice/survey-service.js';
+import { TimeService } from './voice/time-service.js';
+import { surveyRoutes } from './voice/survey-routes.js';
+import type { UsageReportDeps } from './voice/usage-report.js';
 import { registerNeedsSynthesis } from './synthesis/needs-synthesis-feature.js';
 import { SynthesisService } from './synthesis/synthesis-service.js';
 import { synthesisRoutes } from './synthesis/synthesis-routes.js';
@@ -77,6 +81,10 @@ export interface App {
     complaints: ComplaintsService;
     panel: PanelService;
     literacy: LiteracyService;
+    surveys: SurveyService;
+    time: TimeService;
+    equity: EquityService;
+    report: UsageReportDeps;
   };
   /** Every "METHOD /url" registered, for the access-policy test. */
   routes: { method: string; url: string }[];
@@ -156,6 +164,9 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   const complaints = new ComplaintsService(db);
   const panel = new PanelService(db);
   const literacy = new LiteracyService(db);
+  const surveys = new SurveyService(db);
+  const time = new TimeService(db);
+  const equity = new EquityService(db);
   guarantee.useDecisionCheck((ctx, systemId) => literacy.assertMayDecide(ctx, systemId));
   http.addHook('onClose', () => outbox.stop());
   installRequestContext(http, { db, auth });
@@ -179,7 +190,9 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   synthesisRoutes(http, syntheses);
   appointmentsRoutes(http, appointments);
   telemonitoringRoutes(http, telemonitoring);
-  voiceRoutes(http, db, { complaints, panel, equity: new EquityService(db), literacy });
+  voiceRoutes(http, db, { complaints, panel, equity, literacy });
+  const report: UsageReportDeps = { db, guarantee, complaints, equity, surveys, time };
+  surveyRoutes(http, { surveys, time, report });
 
   if (existsSync(WEB_DIST)) {
     // The built web app; client-side routes (any other GET outside /api) answer its page.
@@ -207,6 +220,10 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
       complaints,
       panel,
       literacy,
+      surveys,
+      time,
+      equity,
+      report,
     },
     routes,
   };

@@ -31,6 +31,9 @@ const USAGE = `Usage: presence <command>
   telemonitoring simulate --patients N --days D --seed S [--episodes FILE] [--start YYYY-MM-DD] [--programmes a,b]
                                 simulated telemonitoring series as FHIR R4 Observations, one JSON per line, with the
                                 planted episodes (decompensations, crises…) written to FILE (docs/telemonitoring.md)
+  report usage --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--csv FILE.csv] [--facility ID]
+                                write the usage report (bilan d'utilisation) of a facility — the demo EHPAD by default —
+                                as PDF (and its figures as CSV); prints {"facility","from","to","pages","bytes","seconds"}
 Configuration comes from the environment: DATA_DIR (default ./data) or DATABASE_URL.`;
 
 function fail(message: string, code = 2): never {
@@ -90,6 +93,9 @@ async function run(argv: string[]): Promise<number> {
     case 'notes':
       if (rest[0] !== 'analyze') fail(USAGE);
       return notesAnalyzeCommand();
+    case 'report':
+      if (rest[0] !== 'usage') fail(USAGE);
+      return reportUsageCommand(rest.slice(1));
     case 'telemonitoring': {
       if (rest[0] !== 'simulate') fail(USAGE);
       const { simulateCommand } = await import('./telemonitoring-core/simulate-cli.js');
@@ -103,6 +109,37 @@ async function run(argv: string[]): Promise<number> {
     default:
       fail(`Unknown command: ${command}\n${USAGE}`);
   }
+}
+
+async function reportUsageCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, csv: { type: 'string' }, facility: { type: 'string' } },
+  });
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  const valid = (d: string | undefined) =>
+    d !== undefined && day.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  if (!valid(values.from)) fail('report usage: --from must be a date YYYY-MM-DD');
+  if (!valid(values.to)) fail('report usage: --to must be a date YYYY-MM-DD');
+  if (values.from! > values.to!) fail('report usage: --to is before --from');
+  if (!values.out) fail('report usage: --out FILE.pdf is required');
+  if (values.facility !== undefined && !/^[0-9a-f-]{36}$/i.test(values.facility)) fail('report usage: --facility must be a facility id (uuid)');
+  const started = Date.now();
+  const { writeFile } = await import('node:fs/promises');
+  const { reportServices, usageReportFiles } = await import('./voice/usage-report-cli.js');
+  const result = await withDb(async (db) => {
+    const deps = reportServices(db);
+    const facilityId =
+      values.facility ??
+      (await db.query<{ id: string }>("SELECT id FROM facility WHERE kind = 'ehpad' ORDER BY name LIMIT 1"))[0]?.id ??
+      fail('report usage: no facility in the database (start Présence once to load the demo, or pass --facility)', 1);
+    const files = await usageReportFiles(deps, facilityId, values.from!, values.to!);
+    await writeFile(values.out!, files.pdf);
+    if (values.csv) await writeFile(values.csv, files.csv);
+    return { facility: files.facilityName, pages: files.pages, bytes: files.pdf.length };
+  });
+  await writeOut(JSON.stringify({ ...result, from: values.from, to: values.to, out: values.out, seconds: (Date.now() - started) / 1000 }));
+  return 0;
 }
 
 /** Write a line to stdout and wait until it is flushed: a pipe would otherwise lose the tail at process.exit. */

@@ -68,6 +68,8 @@ async function main(): Promise<void> {
   // Telemonitoring clock: missing data and escalation of alerts not acknowledged in time.
   const clock = setInterval(() => {
     app.services.telemonitoring.tick().catch((e: unknown) => log(`telemonitoring clock: ${e instanceof Error ? e.message : String(e)}`));
+    // Survey reminders due today go to the same outbox.
+    app.services.surveys.remindDue().catch((e: unknown) => log(`survey reminders: ${e instanceof Error ? e.message : String(e)}`));
   }, config.telemonitoring.checkIntervalMs);
   clock.unref();
   // Device measurements over MQTT when a broker is configured; the subscriber reconnects on its own.

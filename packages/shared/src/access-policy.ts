@@ -48,6 +48,12 @@ const PANEL_ORGANISE: readonly Role[] = ['director', 'head_of_care'];
 /** AI literacy: every staff member who may meet an AI proposal (user representatives read the modules too). */
 const STAFF_ONLY: readonly Role[] = [...CARE_STAFF, 'user_representative'];
 
+/** Surveys: management runs campaigns and reads results with the user representatives; everyone answers their own. */
+const SURVEY_MANAGE: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse'];
+const SURVEY_RESULTS: readonly Role[] = [...SURVEY_MANAGE, 'user_representative'];
+/** The usage report goes to the CVS, the board and the regional agency: management prepares it with the user representatives. */
+const REPORT: readonly Role[] = ['director', 'head_of_care', 'coordination_nurse', 'user_representative'];
+
 export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'GET /api/health': 'public',
   'GET /api/docs*': 'public',
@@ -176,6 +182,25 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'PUT /api/panel/actions/:id': PANEL_ORGANISE,
   'GET /api/panel/actions': PANEL,
   'GET /api/panel/sessions/:id/minutes.pdf': PANEL,
+  'GET /api/surveys/templates': ALL,
+  'GET /api/surveys': ALL,
+  'POST /api/surveys': SURVEY_MANAGE,
+  'GET /api/surveys/trends': SURVEY_RESULTS,
+  'GET /api/surveys/:id': ALL,
+  'POST /api/surveys/:id/close': SURVEY_MANAGE,
+  'POST /api/surveys/:id/responses': ALL,
+  'GET /api/surveys/:id/results': SURVEY_RESULTS,
+  'GET /api/surveys/:id/export.csv': SURVEY_RESULTS,
+  'POST /api/surveys/:id/themes': SURVEY_MANAGE,
+  'PUT /api/surveys/themes/:id': SURVEY_MANAGE,
+  'PUT /api/surveys/answers/:responseId/:questionId/theme': SURVEY_MANAGE,
+  'GET /api/time/contacts': CARE_STAFF,
+  'POST /api/time/contacts': CARE_STAFF,
+  'POST /api/time/admin': CARE_STAFF,
+  'GET /api/time/summary': REPORT,
+  'GET /api/reports/usage': REPORT,
+  'GET /api/reports/usage.pdf': REPORT,
+  'GET /api/reports/usage.csv': REPORT,
   'POST /api/telemonitoring/alerts/:id/acknowledge': TM_TRIAGE,
   'POST /api/telemonitoring/alerts/:id/actions': TM_TRIAGE,
   'POST /api/telemonitoring/alerts/:id/close': TM_TRIAGE,

@@ -11,3 +11,4 @@ export * from './assessments.js';
 export * from './appointments.js';
 export * from './telemonitoring.js';
 export * from './voice.js';
+export * from './surveys.js';

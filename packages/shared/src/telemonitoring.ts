@@ -39,7 +39,14 @@ export const measurementBatchSchema = z
 
 export const manualMeasurementSchema = z.object({ parameter: z.enum(TM_PARAMETERS), value: z.number().finite(), at: instant }).strict();
 
-export const alertActionSchema = z.object({ kind: z.enum(TM_ACTIONS), note: z.string().trim().max(2000).default('') }).strict();
+export const alertActionSchema = z
+  .object({
+    kind: z.enum(TM_ACTIONS),
+    note: z.string().trim().max(2000).default(''),
+    /** Time spent with the person (a call, a visit): counted as human contact in the time given back. */
+    minutes: z.number().int().min(1).max(480).nullable().default(null),
+  })
+  .strict();
 export const alertCloseSchema = z.object({ outcome: z.enum(TM_OUTCOMES), note: z.string().trim().max(2000).default('') }).strict();
 
 /** Minutes before an alert not acknowledged escalates, per severity. */

@@ -86,7 +86,7 @@ export async function seedDemoTelemonitoring(app: App): Promise<{ enrolled: numb
     new Date(today.getTime() - 2 * DAY),
   ]);
   for (const [k, a] of old.entries()) {
-    await tm.addAction(idec, a.id, 'phone_call', k % 2 ? 'Mesure refaite au calme, valeur normale.' : 'Essoufflement signalé, médecin traitant prévenu.');
+    await tm.addAction(idec, a.id, 'phone_call', k % 2 ? 'Mesure refaite au calme, valeur normale.' : 'Essoufflement signalé, médecin traitant prévenu.', 8);
     await tm.close(idec, a.id, { outcome: k % 2 ? 'false_alarm' : 'confirmed', note: '' });
   }
   return { enrolled: people.length, measurements, alerts };

@@ -434,12 +434,26 @@ export class GuaranteeService {
     ctx: Ctx,
     opts: { systemId?: string | undefined; from: Date; to: Date },
   ): Promise<{ systemId: string; slug: string; name: string; engineVersion: string; figures: ProposalFigures }[]> {
-    const facilityId = this.facilityOf(ctx);
+    return (await this.figuresForFacility(this.facilityOf(ctx), opts.from, opts.to)).filter((s) => !opts.systemId || s.systemId === opts.systemId);
+  }
+
+  /** Every feature's figures over a period (for the usage report). */
+  async figuresForFacility(
+    facilityId: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ systemId: string; slug: string; name: string; engineVersion: string; enabled: boolean; figures: ProposalFigures }[]> {
     const systems = await repo.listSystems(this.db, facilityId);
-    const by = await this.figuresBySystem(facilityId, opts.from, opts.to);
+    const by = await this.figuresBySystem(facilityId, from, to);
     return systems
-      .filter((s) => !opts.systemId || s.id === opts.systemId)
-      .map((s) => ({ systemId: s.id, slug: s.slug, name: s.name, engineVersion: s.engine_version, figures: by.get(s.id) ?? computeFigures([], 0) }));
+      .map((s) => ({
+      systemId: s.id,
+      slug: s.slug,
+      name: s.name,
+      engineVersion: s.engine_version,
+      enabled: s.enabled,
+      figures: by.get(s.id) ?? computeFigures([], 0),
+    }));
   }
 
   /** The "Proposé par l'IA · validé par …" label of records that came from proposals, keyed by effect id. */

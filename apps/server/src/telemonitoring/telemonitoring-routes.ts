@@ -79,7 +79,7 @@ export function telemonitoringRoutes(app: FastifyInstance, tm: TelemonitoringSer
     '/api/telemonitoring/alerts/:id/actions',
     { schema: { tags, summary: 'Record what was done (a call, a visit…)', params: alert, body: alertActionSchema } },
     async (req, reply) => {
-      await tm.addAction(ctx(req), req.params.id, req.body.kind, req.body.note);
+      await tm.addAction(ctx(req), req.params.id, req.body.kind, req.body.note, req.body.minutes);
       return reply.code(204).send();
     },
   );

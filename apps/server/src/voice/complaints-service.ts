@@ -238,6 +238,19 @@ export class ComplaintsService {
    */
   async stats(ctx: Ctx, from: string, to: string) {
     const facilityId = this.facility(ctx);
+    await appendAudit(this.db, ctx, {
+      action: 'complaint.stats',
+      outcome: 'allowed',
+      targetType: 'facility',
+      targetId: facilityId,
+      facilityId,
+      details: { from, to },
+    });
+    return this.statsFor(facilityId, from, to);
+  }
+
+  /** The figures of a facility (the caller audits the read). */
+  async statsFor(facilityId: string, from: string, to: string) {
     const rows = await this.db.query<{
       category: string | null;
       channel: string;
@@ -256,14 +269,6 @@ export class ComplaintsService {
          FROM complaint c WHERE c.facility_id = $1 AND c.received_at >= $2::date AND c.received_at < $3::date + 1`,
       [facilityId, from, to],
     );
-    await appendAudit(this.db, ctx, {
-      action: 'complaint.stats',
-      outcome: 'allowed',
-      targetType: 'facility',
-      targetId: facilityId,
-      facilityId,
-      details: { from, to },
-    });
     const now = Date.now();
     const part = (subset: typeof rows) => {
       const count = <K extends string>(key: (r: (typeof rows)[number]) => K | null) => {

@@ -64,6 +64,19 @@ export class EquityService {
   async figures(ctx: Ctx, from: string, to: string, threshold = 0.1) {
     const facilityId = ctx.actor.facilityId;
     if (!facilityId) throw new AppError('forbidden', 'This needs a staff account of a facility');
+    await appendAudit(this.db, ctx, {
+      action: 'equity.read',
+      outcome: 'allowed',
+      targetType: 'facility',
+      targetId: facilityId,
+      facilityId,
+      details: { from, to },
+    });
+    return this.figuresFor(facilityId, from, to, threshold);
+  }
+
+  /** The figures of a facility (the caller audits the read). */
+  async figuresFor(facilityId: string, from: string, to: string, threshold = 0.1) {
     const people = await this.people(facilityId, to);
     const systems = await this.db.query<{ id: string; slug: string; name: string }>(
       'SELECT id, slug, name FROM ai_system WHERE facility_id = $1 ORDER BY name',
@@ -75,14 +88,6 @@ export class EquityService {
         WHERE pr.facility_id = $1 AND pr.person_id IS NOT NULL AND pr.created_at >= $2::date AND pr.created_at < $3::date + 1`,
       [facilityId, from, to],
     );
-    await appendAudit(this.db, ctx, {
-      action: 'equity.read',
-      outcome: 'allowed',
-      targetType: 'facility',
-      targetId: facilityId,
-      facilityId,
-      details: { from, to },
-    });
     const features = systems.map((s) => {
       const outcome: Outcome = { reached: new Set(), decided: new Map() };
       const alerts = s.slug === 'telemonitoring-rules';

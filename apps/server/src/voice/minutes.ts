@@ -8,7 +8,7 @@ const KIND_FR: Record<string, string> = {
   designer: 'conception / éditeur',
   user_representative: 'représentant·e des usagers',
 };
-const CATEGORY_FR: Record<string, string> = {
+export const CATEGORY_FR: Record<string, string> = {
   wrong_content: 'contenu erroné',
   missing_information: 'information manquante',
   bias: 'biais',
@@ -17,14 +17,14 @@ const CATEGORY_FR: Record<string, string> = {
   rights_not_respected: 'droits non respectés',
   other: 'autre',
 };
-const ACTION_FR: Record<string, string> = {
+export const ACTION_FR: Record<string, string> = {
   adjust: 'Ajuster',
   suspend: 'Suspendre',
   change_rule: 'Changer une règle',
   train_staff: 'Former les équipes',
   other: 'Autre',
 };
-const STATUS_FR: Record<string, string> = { open: 'à faire', in_progress: 'en cours', done: 'fait', cancelled: 'abandonnée' };
+export const STATUS_FR: Record<string, string> = { open: 'à faire', in_progress: 'en cours', done: 'fait', cancelled: 'abandonnée' };
 const DECISION_FR: Record<string, string> = { accepted: 'acceptée', amended: 'modifiée', rejected: 'refusée' };
 const FLAG_FR: Record<string, string> = {
   override: 'décision humaine différente',
@@ -33,7 +33,7 @@ const FLAG_FR: Record<string, string> = {
   review_request: 'demande de réexamen',
   alert_confirmed: 'alerte confirmée',
 };
-const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+export const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** The standard PDF fonts cover Windows-1252 only: other characters are written out or replaced. */
 export function pdfSafe(text: string): string {
