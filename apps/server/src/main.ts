@@ -9,6 +9,7 @@ import { seedDemoRostering } from './demo/demo-rostering.js';
 import { seedDemoFollowup } from './demo/demo-followup.js';
 import { seedDemoTelemonitoring } from './demo/demo-telemonitoring.js';
 import { seedDemoVoice } from './demo/demo-voice.js';
+import { seedDemoSurveys } from './demo/demo-surveys.js';
 import { completeAllModules } from './voice/literacy-service.js';
 
 async function main(): Promise<void> {
@@ -45,8 +46,9 @@ async function main(): Promise<void> {
     const followup = await seedDemoFollowup(app);
     const telemonitoring = await seedDemoTelemonitoring(app);
     const voice = await seedDemoVoice(app);
+    const surveys = await seedDemoSurveys(app);
     log(
-      `demo data created: ${seeded.people} people, ${seeded.users} accounts, ${proposals} activity suggestions, last week's ${planning.sessions} sessions with ${planning.attendance} attendance records, this week's plan proposed; care-team roster for ${rostering.staff} staff published (${rostering.shifts} shifts), the next one proposed; ${followup.notes} care notes, ${followup.assessments} assessments, ${followup.appointments} appointments and a needs synthesis to validate; ${telemonitoring.enrolled} people in telemonitoring with ${telemonitoring.measurements} measurements and ${telemonitoring.alerts} alerts; ${voice.complaints} complaints and a review-panel session of ${voice.panelItems} items`,
+      `demo data created: ${seeded.people} people, ${seeded.users} accounts, ${proposals} activity suggestions, last week's ${planning.sessions} sessions with ${planning.attendance} attendance records, this week's plan proposed; care-team roster for ${rostering.staff} staff published (${rostering.shifts} shifts), the next one proposed; ${followup.notes} care notes, ${followup.assessments} assessments, ${followup.appointments} appointments and a needs synthesis to validate; ${telemonitoring.enrolled} people in telemonitoring with ${telemonitoring.measurements} measurements and ${telemonitoring.alerts} alerts; ${voice.complaints} complaints and a review-panel session of ${voice.panelItems} items; ${surveys.campaigns} survey campaigns with ${surveys.responses} responses`,
     );
   } else if (seeded) log('demo data already present');
   const stopping: (() => Promise<void>)[] = [];

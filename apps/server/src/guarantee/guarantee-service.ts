@@ -445,8 +445,7 @@ export class GuaranteeService {
   ): Promise<{ systemId: string; slug: string; name: string; engineVersion: string; enabled: boolean; figures: ProposalFigures }[]> {
     const systems = await repo.listSystems(this.db, facilityId);
     const by = await this.figuresBySystem(facilityId, from, to);
-    return systems
-      .map((s) => ({
+    return systems.map((s) => ({
       systemId: s.id,
       slug: s.slug,
       name: s.name,

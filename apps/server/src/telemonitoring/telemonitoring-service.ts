@@ -709,13 +709,7 @@ export class TelemonitoringService {
     await this.db.transaction(async (tx) => {
       const a = await this.alertInScope(tx, ctx, id);
       if (a.status === 'closed') throw new AppError('conflict', 'This alert is closed');
-      await tx.query('INSERT INTO tm_action (alert_id, kind, note, done_by, minutes) VALUES ($1, $2, $3, $4, $5)', [
-        id,
-        kind,
-        note,
-        ctx.actor.userId,
-        minutes,
-      ]);
+      await tx.query('INSERT INTO tm_action (alert_id, kind, note, done_by, minutes) VALUES ($1, $2, $3, $4, $5)', [id, kind, note, ctx.actor.userId, minutes]);
       // Acting on an alert acknowledges it.
       await tx.query(
         "UPDATE tm_alert SET status = 'acknowledged', acknowledged_by = COALESCE(acknowledged_by, $2), acknowledged_at = COALESCE(acknowledged_at, now()) WHERE id = $1 AND status = 'open'",

@@ -7,7 +7,7 @@ const DIMENSION_FR: Record<string, string> = {
   listened: 'Écoute',
   time: 'Temps',
   trust: 'Confiance',
-  understanding: 'Compréhension',
+  understanding: 'Compré-hension',
   object: 'Droit de refuser',
 };
 const TASK_FR: Record<string, string> = { activity_plan: 'Planning des activités', roster: 'Planning du personnel', care_note: 'Rédaction des transmissions' };
@@ -26,6 +26,24 @@ const KIND_FR: Record<string, string> = {
   family_meeting: 'Rencontres avec les familles',
   other: 'Autres',
 };
+const GROUP_FR: Record<string, string> = {
+  F: 'femmes',
+  M: 'hommes',
+  under_75: 'moins de 75 ans',
+  '75_84': '75 à 84 ans',
+  '85_94': '85 à 94 ans',
+  '95_plus': '95 ans et plus',
+  gir_1_2: 'GIR 1-2',
+  gir_3_4: 'GIR 3-4',
+  gir_5_6: 'GIR 5-6',
+  impaired: 'avec troubles',
+  not_impaired: 'sans troubles',
+  french: 'français',
+  other: 'autre langue',
+  unknown: 'non renseigné',
+};
+/** A feature's version without its description in brackets. */
+const shortVersion = (v: string) => v.replace(/\s*\(.*$/, '');
 const DIM_FR: Record<string, string> = { sex: 'sexe', ageBand: 'âge', gir: 'GIR', cognition: 'troubles cognitifs', language: 'langue' };
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x * 100)} %`);
@@ -74,7 +92,7 @@ export function usageReportPdf(r: UsageReport): Promise<Buffer> {
   const table = (header: string[], rows: string[][], fractions: number[], align: ('left' | 'right')[] = []) => {
     const widths = fractions.map((f) => f * width);
     const rowHeight = (cells: string[], bold: boolean) => {
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(bold ? 8 : 9);
       return Math.max(...cells.map((c, k) => doc.heightOfString(pdfSafe(c), { width: widths[k]! - 6 }))) + 6;
     };
     const draw = (cells: string[], bold: boolean, shade: boolean) => {
@@ -90,7 +108,7 @@ export function usageReportPdf(r: UsageReport): Promise<Buffer> {
           .fill(bold ? '#dfe7f0' : '#f4f6f8')
           .fillColor('black');
       let x = left;
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
+      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(bold ? 8 : 9);
       for (const [k, c] of cells.entries()) {
         doc.text(pdfSafe(c), x + 3, y + 3, { width: widths[k]! - 6, align: align[k] ?? 'left' });
         x += widths[k]!;
@@ -98,6 +116,8 @@ export function usageReportPdf(r: UsageReport): Promise<Buffer> {
       doc.y = y + hgt;
       doc.x = left;
     };
+    // the header never stays alone at the bottom of a page
+    if (rows.length && doc.y + rowHeight(header, true) + rowHeight(rows[0]!, false) > bottom()) doc.addPage();
     draw(header, true, true);
     rows.forEach((row, k) => draw(row, false, k % 2 === 1));
     doc.moveDown(0.5);
@@ -144,18 +164,18 @@ export function usageReportPdf(r: UsageReport): Promise<Buffer> {
   // ---- AI features ----
   h1('1. Les outils d’IA : propositions et décisions');
   table(
-    ['Fonction (version)', 'Propositions', 'Acceptées', 'Modifiées', 'Refusées', 'En attente', 'Oppositions', 'Délai médian'],
+    ['Fonction (version)', 'Proposées', 'Acceptées', 'Modifiées', 'Refusées', 'En attente', 'Oppositions', 'Délai médian'],
     r.features.map((f) => [
-      `${f.name} (${f.version})${f.enabled ? '' : ' — suspendue'}`,
+      `${f.name} (${shortVersion(f.version)})${f.enabled ? '' : ' — suspendue'}`,
       num(f.proposals),
       num(f.accepted),
       num(f.amended),
       num(f.rejected),
       num(f.pending),
       num(f.objections),
-      f.medianHoursToDecision === null ? '—' : `${num(Math.round(f.medianHoursToDecision * 10) / 10)} h`,
+      f.medianHoursToDecision === null ? '—' : f.medianHoursToDecision < 0.1 ? '< 0,1 h' : `${num(Math.round(f.medianHoursToDecision * 10) / 10)} h`,
     ]),
-    [0.32, 0.1, 0.09, 0.09, 0.09, 0.1, 0.1, 0.11],
+    [0.24, 0.1, 0.1, 0.1, 0.1, 0.1, 0.12, 0.14],
     ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
   );
 
@@ -216,12 +236,15 @@ export function usageReportPdf(r: UsageReport): Promise<Buffer> {
         num(c.responses),
         ...c.dimensions.map((d) => (d.n ? pct(d.favourable) : '—')),
       ]),
-      [0.26, 0.12, 0.1, 0.104, 0.104, 0.104, 0.104, 0.104],
+      [0.24, 0.15, 0.1, 0.102, 0.102, 0.102, 0.102, 0.102],
     );
     for (const c of r.surveys) {
-      p(`${c.title} — versions des outils en service lors des réponses : ${c.features.map((f) => `${f.feature} ${f.version}`).join(', ') || 'aucune'}.`, {
-        size: 9,
-      });
+      p(
+        `${c.title} — versions des outils en service lors des réponses : ${c.features.map((f) => `${f.feature} ${shortVersion(f.version)}`).join(', ') || 'aucune'}.`,
+        {
+          size: 9,
+        },
+      );
       if (c.topThemes.length) p(`Thèmes des réponses libres : ${c.topThemes.map((t) => `${t.label} (${t.answers})`).join(', ')}.`, { size: 9 });
     }
   }
@@ -303,7 +326,7 @@ export function usageReportPdf(r: UsageReport): Promise<Buffer> {
       r.equity.flags.map((x) => [
         x.featureName,
         DIM_FR[x.dimension] ?? x.dimension,
-        x.group,
+        GROUP_FR[x.group] ?? x.group,
         x.flags.map((f) => (f === 'reach' ? 'part concernée' : 'acceptation')).join(', '),
         x.flags.includes('acceptance') ? pct(x.acceptance) : pct(x.reach),
       ]),
@@ -315,6 +338,9 @@ export function usageReportPdf(r: UsageReport): Promise<Buffer> {
   const range = doc.bufferedPageRange();
   for (let k = range.start; k < range.start + range.count; k++) {
     doc.switchToPage(k);
+    // writing below the bottom margin would otherwise open a new page
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
     doc
       .font('Helvetica')
       .fontSize(8)
@@ -324,9 +350,10 @@ export function usageReportPdf(r: UsageReport): Promise<Buffer> {
           `${r.facility.name} — bilan du ${frDate(r.from)} au ${frDate(r.to)} — établi le ${frDate(r.generatedAt)} par Présence — page ${k + 1} / ${range.count}`,
         ),
         left,
-        doc.page.height - doc.page.margins.bottom + 10,
+        doc.page.height - margin + 10,
         { width, align: 'center', lineBreak: false },
       );
+    doc.page.margins.bottom = margin;
   }
   doc.end();
   return done;
