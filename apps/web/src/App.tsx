@@ -29,6 +29,10 @@ import { RosterSetupPage } from './pages/RosterSetupPage';
 import { MyRosterPage } from './pages/MyRosterPage';
 import { TelemonitoringPage } from './pages/TelemonitoringPage';
 import { ComplaintsPage } from './pages/ComplaintsPage';
+import { SurveysPage } from './pages/SurveysPage';
+import { SurveyAnswerPage } from './pages/SurveyAnswerPage';
+import { SurveyResultsPage } from './pages/SurveyResultsPage';
+import { TimeGivenBackPage } from './pages/TimeGivenBackPage';
 import { PanelPage, PanelSessionPage } from './pages/PanelPage';
 import { EquityPage } from './pages/EquityPage';
 import { LiteracyModulePage, LiteracyPage } from './pages/LiteracyPage';
@@ -82,6 +86,10 @@ const router = createBrowserRouter([
       { path: 'my-roster', element: <MyRosterPage /> },
       { path: 'telemonitoring', element: <TelemonitoringPage /> },
       { path: 'complaints', element: <ComplaintsPage /> },
+      { path: 'surveys', element: <SurveysPage /> },
+      { path: 'surveys/:id/answer', element: <SurveyAnswerPage /> },
+      { path: 'surveys/:id/results', element: <SurveyResultsPage /> },
+      { path: 'time', element: <TimeGivenBackPage /> },
       { path: 'panel', element: <PanelPage /> },
       { path: 'panel/:id', element: <PanelSessionPage /> },
       { path: 'equity', element: <EquityPage /> },

@@ -10,3 +10,4 @@ export * from './assessments';
 export * from './followup';
 export * from './telemonitoring';
 export * from './voice';
+export * from './surveys';

@@ -6,6 +6,7 @@ import { enNotes } from './en-notes';
 import { enFollowup } from './en-followup';
 import { enTelemonitoring } from './en-telemonitoring';
 import { enVoice } from './en-voice';
+import { enSurveys } from './en-surveys';
 
 /** English catalogue: same keys as fr.ts (enforced by the Catalogue type). */
 export const en: Catalogue = {
@@ -368,4 +369,5 @@ export const en: Catalogue = {
   ...enFollowup,
   ...enTelemonitoring,
   ...enVoice,
+  ...enSurveys,
 };

@@ -5,6 +5,7 @@ import { frNotes } from './fr-notes';
 import { frFollowup } from './fr-followup';
 import { frTelemonitoring } from './fr-telemonitoring';
 import { frVoice } from './fr-voice';
+import { frSurveys } from './fr-surveys';
 
 /** French catalogue: the reference. Every other catalogue has exactly the same keys (checked by the type of en.ts). */
 export const fr = {
@@ -367,6 +368,7 @@ export const fr = {
   ...frFollowup,
   ...frTelemonitoring,
   ...frVoice,
+  ...frSurveys,
 };
 
 export type Catalogue = typeof fr;

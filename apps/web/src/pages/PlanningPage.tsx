@@ -12,6 +12,7 @@ import { addDaysIso, formatDate, todayIso } from '../ui/format';
 import { usePageTitle } from '../ui/usePageTitle';
 import { WeekCalendar, type CalendarNames } from './planning/WeekCalendar';
 import { AddSessionForm } from './planning/AddSessionForm';
+import { useTaskTimer } from '../ui/useTaskTimer';
 
 const SECONDS = ['5', '15', '30', '60'];
 
@@ -169,6 +170,8 @@ function PlanEditor({ run, week }: { run: PlanRun; week: string }) {
     enabled: pending,
     placeholderData: (prev: PlanEvaluation | undefined) => prev,
   });
+  // from opening the proposal to publishing it: the time the assistant's proposal took to check and publish
+  const timer = useTaskTimer('activity_plan', { startOnMount: pending });
   const publish = useMutation({
     mutationFn: () =>
       endpoints.decide(
@@ -176,6 +179,7 @@ function PlanEditor({ run, week }: { run: PlanRun; week: string }) {
         changed ? { decision: 'amend', reason: reason.trim(), content: { runId: run.id, sessions: draft } } : { decision: 'accept' },
       ),
     onSuccess: () => {
+      timer.finish(true, run.id);
       void queryClient.invalidateQueries({ queryKey: keys.planningAll });
       void queryClient.invalidateQueries({ queryKey: keys.proposalsAll });
     },

@@ -151,6 +151,18 @@ export function AppLayout() {
                     </NavLink>
                   </li>
                 )}
+                <li>
+                  <NavLink to="/surveys" className="nav-link">
+                    {t('surveys.nav')}
+                  </NavLink>
+                </li>
+                {(can.recordContactTime(me.role) || can.seeUsageReport(me.role)) && (
+                  <li>
+                    <NavLink to="/time" className="nav-link">
+                      {t('timeBack.nav')}
+                    </NavLink>
+                  </li>
+                )}
                 {can.seePanel(me.role) && (
                   <li>
                     <NavLink to="/panel" className="nav-link">

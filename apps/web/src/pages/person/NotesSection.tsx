@@ -11,6 +11,7 @@ import { useMe } from '../../ui/auth';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { Loading } from '../../ui/Loading';
 import { formatDate, formatDateTime } from '../../ui/format';
+import { useTaskTimer } from '../../ui/useTaskTimer';
 
 type Lang = 'fr' | 'en';
 const EMPTY: NoteDraft = { format: 'dar', targetKey: null, data: '', actions: '', results: '', body: '' };
@@ -126,6 +127,8 @@ function NoteForm({
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  // writing a new note is timed (no writing assistant: the time given back reports it as measured, without a saving)
+  const timer = useTaskTimer('care_note');
   const save = useMutation({
     mutationFn: () => {
       const body: NoteDraft = { ...draft, observedAt: draft.observedAt ? new Date(draft.observedAt).toISOString() : undefined };
@@ -134,7 +137,10 @@ function NoteForm({
     onSuccess: async () => {
       setErrors({});
       setSaved(true);
-      if (!noteId) setDraft(EMPTY);
+      if (!noteId) {
+        timer.finish(false);
+        setDraft(EMPTY);
+      }
       await client.invalidateQueries({ queryKey: notesKeys.all(personId) });
       await client.invalidateQueries({ queryKey: guaranteeKeys.proposalsAll });
       onDone?.();
@@ -147,6 +153,7 @@ function NoteForm({
     },
   });
   const set = (patch: Partial<NoteDraft>) => {
+    timer.touch();
     setSaved(false);
     setDraft((d) => ({ ...d, ...patch }));
   };

@@ -8,6 +8,7 @@ import { tDynamic } from '../../i18n';
 import { ErrorMessage } from '../../ui/ErrorMessage';
 import { addDaysIso, formatDate } from '../../ui/format';
 import { shortDayKey } from '../planning/days';
+import { useTaskTimer } from '../../ui/useTaskTimer';
 
 /** Colour class of a shift: night shifts share one; day shifts take the palette in order. */
 export function shiftClass(run: { shifts: { code: string; night: boolean }[] }, code: string | null): string {
@@ -39,6 +40,8 @@ export function RosterEditor({ run }: { run: RosterRun }) {
     placeholderData: (prev: RosterEvaluation | undefined) => prev,
   });
   const ev: RosterEvaluation = changed && evaluation.data ? evaluation.data : run.evaluation;
+  // from opening the proposal to publishing it: the time the assistant's proposal took to check and publish
+  const timer = useTaskTimer('roster', { startOnMount: pending });
   const decide = useMutation({
     mutationFn: (decision: 'publish' | 'reject') =>
       endpoints.decide(
@@ -49,7 +52,8 @@ export function RosterEditor({ run }: { run: RosterRun }) {
             ? { decision: 'amend', reason: reason.trim(), content: { runId: run.id, assignments: draft } }
             : { decision: 'accept', ...(reason.trim() ? { reason: reason.trim() } : {}) },
       ),
-    onSuccess: () => {
+    onSuccess: (_, decision) => {
+      if (decision === 'publish') timer.finish(true, run.id);
       void queryClient.invalidateQueries({ queryKey: keys.rostersAll });
       void queryClient.invalidateQueries({ queryKey: keys.proposalsAll });
     },
