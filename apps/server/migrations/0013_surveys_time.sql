@@ -105,3 +105,7 @@ CREATE TABLE admin_timing (
   subject_id      text
 );
 CREATE INDEX admin_timing_facility_idx ON admin_timing (facility_id, finished_at);
+
+-- The review panel's sample and the equity figures look up each proposal's alert: without this index PostgreSQL
+-- costs that lookup as a scan per proposal and spends more time compiling the query (JIT) than running it.
+CREATE INDEX tm_alert_proposal_idx ON tm_alert (proposal_id);

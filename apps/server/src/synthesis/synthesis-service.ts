@@ -6,6 +6,7 @@ import type { PeopleService } from '../people/people-service.js';
 import { appendAudit } from '../audit/audit-service.js';
 import { AppError, notFound, validationError } from '../http/errors.js';
 import { addDays, toDay } from '../lib/random.js';
+import { toLocal } from '../appointments/local-time.js';
 import { listAssessments } from '../assessments/assessments-service.js';
 import { SCORES, isScoreId } from '../scores/index.js';
 import { NOTE_ANALYZER_SLUG } from '../care-notes/note-analyzer-feature.js';
@@ -54,7 +55,8 @@ export class SynthesisService {
   }
 
   async create(ctx: Ctx, personId: string, body: { from: string; to: string; rewrite: boolean }): Promise<SynthesisDto> {
-    const today = new Date().toISOString().slice(0, 10);
+    // the facility's day (Paris): the demo and the web app ask for syntheses up to the local today
+    const today = toLocal(new Date()).slice(0, 10);
     const issues = [];
     if (body.to < body.from) issues.push({ field: 'to', reason: 'before_from', message: 'The period ends before it starts' });
     if (body.to > today)

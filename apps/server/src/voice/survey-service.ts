@@ -15,6 +15,7 @@ import type { Actor } from '../http/actor.js';
 import { appendAudit } from '../audit/audit-service.js';
 import { AppError, notFound, validationError } from '../http/errors.js';
 import { classify, OTHER_THEME, THEME_LEXICON } from './survey-themes.js';
+import { toLocal } from '../appointments/local-time.js';
 
 interface Ctx {
   actor: Actor;
@@ -40,6 +41,8 @@ interface CampaignRow {
 const MANAGERS = new Set(['director', 'head_of_care', 'coordination_nurse']);
 const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The facility's today (Paris): campaigns open and close on local days. */
+const localToday = (now = new Date()) => toLocal(now).slice(0, 10);
 const addDays = (day: string, n: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY));
 const CAMPAIGN = `SELECT c.id, c.facility_id, c.template_slug, c.template_version, c.audience, c.title, c.opens_on::text AS opens_on,
        c.closes_on::text AS closes_on, c.anonymous, c.reminder_days, c.closed_at, c.created_at,
@@ -77,7 +80,7 @@ export class SurveyService {
     return t;
   }
 
-  private isOpen(c: Pick<CampaignRow, 'opens_on' | 'closes_on' | 'closed_at'>, today = isoDay(new Date())): boolean {
+  private isOpen(c: Pick<CampaignRow, 'opens_on' | 'closes_on' | 'closed_at'>, today = localToday()): boolean {
     return !c.closed_at && c.opens_on <= today && today <= c.closes_on;
   }
 
@@ -262,7 +265,7 @@ export class SurveyService {
     const responseId = await this.db.transaction(async (tx) => {
       const c = await this.campaignInScope(tx, ctx, id);
       if (!this.isOpen(c))
-        throw new AppError('conflict', c.closed_at || c.closes_on < isoDay(new Date()) ? 'This campaign is closed' : 'This campaign is not open yet', [
+        throw new AppError('conflict', c.closed_at || c.closes_on < localToday() ? 'This campaign is closed' : 'This campaign is not open yet', [
           { field: 'campaign', reason: 'not_open', message: `Open from ${c.opens_on} to ${c.closes_on}` },
         ]);
       const template = this.template(c);
@@ -603,7 +606,7 @@ export class SurveyService {
    * who collect their answers. Written to the reminders outbox, once per campaign and day.
    */
   async remindDue(now = new Date()): Promise<number> {
-    const today = isoDay(now);
+    const today = localToday(now);
     const campaigns = await this.db.query<CampaignRow>(`${CAMPAIGN} WHERE c.closed_at IS NULL AND c.opens_on <= $1 AND c.closes_on >= $1`, [today]);
     let written = 0;
     for (const c of campaigns) {

@@ -18,7 +18,7 @@ export const THEME_LEXICON: readonly LexiconTheme[] = [
   {
     key: 'listening',
     label: 'Écoute et relation',
-    stems: ['ecout', 'parle', 'parler', 'relation', 'gentil', 'attention', 'sourire', 'entend', 'humain', 'contact', 'presence', 'chaleur', 'bienveill'],
+    stems: ['ecout', 'parle', 'relation', 'gentil', 'attention', 'sourire', 'entend', 'humain', 'contact', 'presence', 'chaleur', 'bienveill'],
   },
   {
     key: 'ai_trust',
