@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from './test-app.js';
 import { classify } from '../src/voice/survey-themes.js';
 import { weekOf } from '../src/voice/time-service.js';
 import { usageReportFiles } from '../src/voice/usage-report-cli.js';
+import { TEST_KIND, TEST_SYSTEM } from './test-feature.js';
 
 const DAY = 86_400_000;
 const dayIso = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
@@ -19,6 +20,15 @@ describe('open answers grouped by theme', () => {
   it('weeks start on Monday in Paris time', () => {
     expect(weekOf(new Date('2026-12-06T22:30:00Z'))).toBe('2026-11-30'); // Sunday 23:30 in Paris
     expect(weekOf(new Date('2026-12-06T23:30:00Z'))).toBe('2026-12-07'); // Monday 00:30 in Paris
+    expect(weekOf(new Date('2026-07-05T21:30:00Z'))).toBe('2026-06-29'); // Sunday 23:30 in summer time
+    expect(weekOf(new Date('2026-07-05T22:30:00Z'))).toBe('2026-07-06'); // Monday 00:30 in summer time
+    // every hour of two years agrees with the time-zone database
+    const paris = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 3_600_000) {
+      const local = new Date(`${paris.format(new Date(t))}T00:00:00Z`);
+      const monday = new Date(local.getTime() - ((local.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+      if (weekOf(new Date(t)) !== monday) expect({ at: new Date(t).toISOString(), week: weekOf(new Date(t)) }).toEqual({ at: new Date(t).toISOString(), week: monday });
+    }
   });
 });
 
@@ -302,12 +312,32 @@ describe.each(ENGINES)('perception surveys, time given back and the usage report
 
   it('builds the usage report as JSON, PDF and CSV with every section, and from the command-line code path', async () => {
     const director = await t.as('director');
+    // two amended proposals, one with its content unchanged: the database tells them apart for the figures
+    await t.db.query(`INSERT INTO care_plan (person_id, start_date, review_date) VALUES ($1, '2026-01-01', '2027-01-01')`, [t.fx.personA1]);
+    const nurse = await t.as('coordination_nurse');
+    for (const content of [
+      { title: 'Marcher 10 minutes', domain: 'mobility' },
+      { title: 'Marcher 5 minutes', domain: 'mobility' },
+    ]) {
+      const { id } = await t.services.guarantee.propose({
+        facilityId: t.fx.facilityA,
+        systemSlug: TEST_SYSTEM,
+        kind: TEST_KIND,
+        personId: t.fx.personA1,
+        title: 'Objectif',
+        content: { domain: 'mobility', title: 'Marcher 10 minutes' },
+        explanation: { summary: 'test', factors: [] },
+        inputs: { content },
+      });
+      const res = await t.request('POST', `/api/proposals/${id}/decision`, { cookie: nurse, body: { decision: 'amend', reason: 'revu', content } });
+      expect(res.statusCode).toBe(200);
+    }
     const q = `from=${dayIso(-30)}&to=${dayIso(0)}`;
     const json = (await t.request('GET', `/api/reports/usage?${q}`, { cookie: director })).json();
     expect(json.facility.name).toBe('EHPAD A');
     expect(json.surveys.map((s: { audience: string }) => s.audience).sort()).toEqual(['relatives', 'residents', 'staff']);
     expect(json.time.totals.contactMinutes).toBe(70);
-    expect(json.features.length).toBeGreaterThan(0);
+    expect(json.features.find((f: { slug: string }) => f.slug === TEST_SYSTEM)).toMatchObject({ amended: 2, decided: 2, uneditedAcceptanceRate: 0.5 });
     const pdf = await t.request('GET', `/api/reports/usage.pdf?${q}`, { cookie: director });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');

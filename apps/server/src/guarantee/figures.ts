@@ -5,8 +5,10 @@ export interface FigureInput {
   status: string;
   createdAt: Date;
   decidedAt: Date | null;
-  content: unknown;
-  decidedContent: unknown;
+  content?: unknown;
+  decidedContent?: unknown;
+  /** Whether the decided content equals the proposed one, when the database compared them already. */
+  sameContent?: boolean;
 }
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
@@ -26,7 +28,9 @@ export function computeFigures(rows: FigureInput[], objections: number): Proposa
   const rejected = by('rejected');
   const decided = accepted + amended + rejected;
   const unedited = rows.filter(
-    (r) => r.status === 'accepted' || (r.status === 'amended' && canonicalJson(r.decidedContent) === canonicalJson(r.content)),
+    (r) =>
+      r.status === 'accepted' ||
+      (r.status === 'amended' && (r.sameContent ?? canonicalJson(r.decidedContent) === canonicalJson(r.content))),
   ).length;
   const hours = rows.filter((r) => r.decidedAt).map((r) => (r.decidedAt!.getTime() - r.createdAt.getTime()) / 3_600_000);
   const med = median(hours);

@@ -501,7 +501,7 @@ export class GuaranteeService {
         computeFigures(
           rows
             .filter((r) => r.system_id === s.id)
-            .map((r) => ({ status: r.status, createdAt: r.created_at, decidedAt: r.decided_at, content: r.content, decidedContent: r.decided_content })),
+            .map((r) => ({ status: r.status, createdAt: r.created_at, decidedAt: r.decided_at, sameContent: r.same_content })),
           objections.get(s.slug) ?? 0,
         ),
       ]),

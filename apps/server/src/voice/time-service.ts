@@ -15,11 +15,22 @@ const DAY = 86_400_000;
 export const MIN_TIMINGS = 3;
 
 /** The Monday of an instant's week, in Paris time (the facility's). */
-const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The last Sunday of a month at 01:00 UTC: when EU clocks change (since 1996). */
+function lastSundayAt1(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month + 1, 0, 1));
+  return last.getTime() - last.getUTCDay() * DAY;
+}
+/**
+ * The Monday of an instant's week in Paris time (the facility's), by the EU summer-time rule rather than Intl: the
+ * time given back buckets tens of thousands of rows, and formatting each through Intl was most of that work.
+ */
 export function weekOf(at: Date): string {
-  const local = new Date(`${PARIS_DAY.format(at)}T00:00:00Z`);
-  const monday = new Date(local.getTime() - ((local.getUTCDay() + 6) % 7) * DAY);
-  return monday.toISOString().slice(0, 10);
+  const t = at.getTime();
+  const y = at.getUTCFullYear();
+  const summer = t >= lastSundayAt1(y, 2) && t < lastSundayAt1(y, 9);
+  const local = new Date(t + (summer ? 2 : 1) * 3_600_000);
+  const day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  return new Date(day - ((local.getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10);
 }
 
 export function median(xs: number[]): number | null {

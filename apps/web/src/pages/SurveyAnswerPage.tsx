@@ -11,8 +11,18 @@ import { Loading } from '../ui/Loading';
 import { Notice } from '../ui/Notice';
 import { usePageTitle } from '../ui/usePageTitle';
 
-/** Faces beside the words of the 3-point FALC scale (decorative: the word is what is read out). */
-const FACES = ['🙁', '😐', '🙂'];
+/** A face above the words of the 3-point FALC scale, drawn (no emoji font needed); decorative: the word is what is read out. */
+function Face({ mood }: { mood: number }) {
+  const mouth = mood === 0 ? 'M8 17 Q12 13 16 17' : mood === 1 ? 'M8 16 L16 16' : 'M8 15 Q12 19 16 15';
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="44" height="44" className="likert-face">
+      <circle cx="12" cy="12" r="10" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <circle cx="9" cy="10" r="1.3" fill="currentColor" />
+      <circle cx="15" cy="10" r="1.3" fill="currentColor" />
+      <path d={mouth} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+    </svg>
+  );
+}
 
 /**
  * Answering a questionnaire: on a tablet handed to a resident (FALC wording, large buttons, the next resident after
@@ -113,11 +123,7 @@ function AnswerForm({ c, template, channel }: { c: SurveyCampaign; template: Sur
                       onChange={() => setAnswers({ ...answers, [q.id]: p + 1 })}
                     />
                     <span>
-                      {template.scale === 3 && (
-                        <span aria-hidden="true" className="likert-face">
-                          {FACES[p]}
-                        </span>
-                      )}
+                      {template.scale === 3 && <Face mood={p} />}
                       {label}
                     </span>
                   </label>

@@ -140,6 +140,7 @@ function TeamFigures() {
 function Summary({ s, locale }: { s: TimeSummary; locale: string }) {
   const { t } = useTranslation();
   const teams = [...new Set(s.weeks.flatMap((w) => w.teams.map((x) => x.team as Team)))];
+  const num = (x: number | null) => (x === null ? '—' : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(x));
   return (
     <Stack gap="sm">
       <Text fw={600}>
@@ -165,9 +166,9 @@ function Summary({ s, locale }: { s: TimeSummary; locale: string }) {
             {s.tasks.map((x) => (
               <Table.Tr key={x.task}>
                 <Table.Th scope="row">{t(`timeBack.tasks.${x.task}`)}</Table.Th>
-                <Table.Td>{x.assisted.n ? t('timeBack.median', { minutes: x.assisted.medianMinutes, n: x.assisted.n }) : '—'}</Table.Td>
-                <Table.Td>{x.unassisted.n ? t('timeBack.median', { minutes: x.unassisted.medianMinutes, n: x.unassisted.n }) : '—'}</Table.Td>
-                <Table.Td>{x.savedPerPiece === null ? t('timeBack.notEstimated') : `${x.savedPerPiece} min`}</Table.Td>
+                <Table.Td>{x.assisted.n ? t('timeBack.median', { minutes: num(x.assisted.medianMinutes), n: x.assisted.n }) : '—'}</Table.Td>
+                <Table.Td>{x.unassisted.n ? t('timeBack.median', { minutes: num(x.unassisted.medianMinutes), n: x.unassisted.n }) : '—'}</Table.Td>
+                <Table.Td>{x.savedPerPiece === null ? t('timeBack.notEstimated') : `${num(x.savedPerPiece)} min`}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
