@@ -27,7 +27,8 @@ describe('open answers grouped by theme', () => {
     for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 3_600_000) {
       const local = new Date(`${paris.format(new Date(t))}T00:00:00Z`);
       const monday = new Date(local.getTime() - ((local.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
-      if (weekOf(new Date(t)) !== monday) expect({ at: new Date(t).toISOString(), week: weekOf(new Date(t)) }).toEqual({ at: new Date(t).toISOString(), week: monday });
+      if (weekOf(new Date(t)) !== monday)
+        expect({ at: new Date(t).toISOString(), week: weekOf(new Date(t)) }).toEqual({ at: new Date(t).toISOString(), week: monday });
     }
   });
 });

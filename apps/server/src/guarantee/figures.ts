@@ -28,9 +28,7 @@ export function computeFigures(rows: FigureInput[], objections: number): Proposa
   const rejected = by('rejected');
   const decided = accepted + amended + rejected;
   const unedited = rows.filter(
-    (r) =>
-      r.status === 'accepted' ||
-      (r.status === 'amended' && (r.sameContent ?? canonicalJson(r.decidedContent) === canonicalJson(r.content))),
+    (r) => r.status === 'accepted' || (r.status === 'amended' && (r.sameContent ?? canonicalJson(r.decidedContent) === canonicalJson(r.content))),
   ).length;
   const hours = rows.filter((r) => r.decidedAt).map((r) => (r.decidedAt!.getTime() - r.createdAt.getTime()) / 3_600_000);
   const med = median(hours);
