@@ -350,4 +350,66 @@ describe.each(ENGINES)('perception surveys, time given back and the usage report
     expect(files.pages).toBeGreaterThanOrEqual(2);
     expect(files.csv).toContain('report,facility,,EHPAD A');
   });
+  it('equity: activities recommended and attended — accepted suggestions followed by attending one of them within 30 days', async () => {
+    const fa = t.fx.facilityA;
+    const people: string[] = [];
+    for (let k = 0; k < 6; k++) {
+      const [p] = await t.db.query<{ id: string }>(
+        `INSERT INTO person (facility_id, first_name, last_name, birth_date, sex, admission_date) VALUES ($1, $2, 'Equite', '1940-01-01', 'F', '2022-01-01') RETURNING id`,
+        [fa, `P${k}`],
+      );
+      await t.db.query('INSERT INTO person_profile (person_id) VALUES ($1)', [p!.id]);
+      people.push(p!.id);
+    }
+    const [act] = await t.db.query<{ id: string }>(
+      `INSERT INTO activity (facility_id, key, name, description, category, group_min, group_max, duration_minutes, room_type, leader_skill)
+       VALUES ($1, 'chant-test', 'Chant', 'Chanter ensemble', 'culture', 1, 12, 60, 'salon', 'animation') RETURNING id`,
+      [fa],
+    );
+    const [room] = await t.db.query<{ id: string }>(
+      `INSERT INTO room (facility_id, name, type, capacity) VALUES ($1, 'Salon test', 'salon', 20) RETURNING id`,
+      [fa],
+    );
+    const [run] = await t.db.query<{ id: string }>(`INSERT INTO plan_run (facility_id, week, instance, result) VALUES ($1, $2, '{}', '{}') RETURNING id`, [
+      fa,
+      dayIso(0),
+    ]);
+    const [session] = await t.db.query<{ id: string }>(
+      `INSERT INTO activity_session (facility_id, plan_run_id, activity_id, day, start_time, end_time, room_id, leader_id)
+       VALUES ($1, $2, $3, $4, '14:00', '15:00', $5, $6) RETURNING id`,
+      [fa, run!.id, act!.id, dayIso(0), room!.id, t.fx.users.activity_leader.id],
+    );
+    const leader = await t.as('activity_leader');
+    for (const personId of people) {
+      const { id } = await t.services.guarantee.propose({
+        facilityId: fa,
+        systemSlug: 'activity-recommender',
+        kind: 'activity.suggestions',
+        personId,
+        title: 'Suggestions',
+        content: { items: [{ activityKey: 'chant-test', rank: 1, reasons: [] }] },
+        explanation: { summary: 'test', factors: [] },
+        inputs: { personId },
+      });
+      expect((await t.request('POST', `/api/proposals/${id}/decision`, { cookie: leader, body: { decision: 'accept' } })).statusCode).toBe(200);
+    }
+    // four of the six came; one was recorded absent; one has no record
+    for (const [k, personId] of people.slice(0, 5).entries())
+      await t.db.query(`INSERT INTO session_attendance (session_id, person_id, status, recorded_by) VALUES ($1, $2, $3, $4)`, [
+        session!.id,
+        personId,
+        k < 4 ? 'present' : 'absent',
+        t.fx.users.activity_leader.id,
+      ]);
+    const eq = (await t.request('GET', `/api/equity?from=${dayIso(-1)}&to=${dayIso(0)}`, { cookie: await t.as('director') })).json();
+    const rec = eq.features.find((f: { slug: string }) => f.slug === 'activity-recommender');
+    expect(rec.measures.followUp).toBe('activities_attended');
+    expect(rec.overall).toMatchObject({ followed: 6, attended: 4 });
+    expect(rec.overall.attendance.rate).toBeCloseTo(4 / 6);
+    // groups under five accepted suggestions show no attendance figure
+    const tm = eq.features.find((f: { slug: string }) => f.slug === 'telemonitoring-rules');
+    expect(tm.overall).toMatchObject({ followed: null, attendance: null });
+    const report = (await t.request('GET', `/api/reports/usage?from=${dayIso(-1)}&to=${dayIso(0)}`, { cookie: await t.as('director') })).json();
+    expect(report.equity.features.find((f: { slug: string }) => f.slug === 'activity-recommender')).toMatchObject({ followed: 6 });
+  });
 });

@@ -39,6 +39,8 @@ interface Outcome {
   reached: Set<string>;
   /** Per person, the decided proposals and how many were accepted (or amended) — or closed alerts and confirmed ones. */
   decided: Map<string, { n: number; yes: number }>;
+  /** Activity suggestions only: per person, the accepted suggestions and how many were followed by attending one of the activities within 30 days. */
+  followed: Map<string, { n: number; yes: number }>;
 }
 
 export interface Cell {
@@ -49,8 +51,12 @@ export interface Cell {
   decided: number | null;
   accepted: number | null;
   acceptance: ReturnType<typeof wilson>;
+  /** Activity suggestions: accepted ones, those followed by attendance, the rate (null for other features or small counts). */
+  followed: number | null;
+  attended: number | null;
+  attendance: ReturnType<typeof wilson>;
   /** What differs from the rest of the facility by more than the threshold, with intervals that do not meet. */
-  flags: ('reach' | 'acceptance')[];
+  flags: ('reach' | 'acceptance' | 'attendance')[];
   masked: boolean;
 }
 
@@ -88,8 +94,27 @@ export class EquityService {
         WHERE pr.facility_id = $1 AND pr.person_id IS NOT NULL AND pr.created_at >= $2::date AND pr.created_at < $3::date + 1`,
       [facilityId, from, to],
     );
+    // Activities recommended and attended: an accepted suggestion set is followed when the person attended one of its
+    // activities within 30 days of the decision.
+    const attended = await this.db.query<{ person_id: string; attended: boolean }>(
+      `SELECT pr.person_id, EXISTS (
+                SELECT 1 FROM activity_suggestion_set ss JOIN activity_suggestion sg ON sg.set_id = ss.id
+                  JOIN activity_session se ON se.activity_id = sg.activity_id AND se.status = 'planned'
+                   AND se.day >= pr.decided_at::date AND se.day < pr.decided_at::date + 30
+                  JOIN session_attendance at ON at.session_id = se.id AND at.person_id = pr.person_id AND at.status = 'present'
+                 WHERE ss.proposal_id = pr.id) AS attended
+         FROM proposal pr JOIN ai_system s ON s.id = pr.system_id
+        WHERE pr.facility_id = $1 AND s.slug = 'activity-recommender' AND pr.status IN ('accepted', 'amended') AND pr.person_id IS NOT NULL
+          AND pr.created_at >= $2::date AND pr.created_at < $3::date + 1`,
+      [facilityId, from, to],
+    );
     const features = systems.map((s) => {
-      const outcome: Outcome = { reached: new Set(), decided: new Map() };
+      const outcome: Outcome = { reached: new Set(), decided: new Map(), followed: new Map() };
+      if (s.slug === 'activity-recommender')
+        for (const a of attended) {
+          const f = outcome.followed.get(a.person_id) ?? { n: 0, yes: 0 };
+          outcome.followed.set(a.person_id, { n: f.n + 1, yes: f.yes + (a.attended ? 1 : 0) });
+        }
       const alerts = s.slug === 'telemonitoring-rules';
       for (const p of proposals) {
         if (p.system_id !== s.id) continue;
@@ -104,7 +129,9 @@ export class EquityService {
       return {
         slug: s.slug,
         name: s.name,
-        measures: alerts ? { reach: 'people_with_alert', acceptance: 'alerts_confirmed' } : { reach: 'people_with_proposal', acceptance: 'proposals_accepted' },
+        measures: alerts
+          ? { reach: 'people_with_alert', acceptance: 'alerts_confirmed', followUp: null }
+          : { reach: 'people_with_proposal', acceptance: 'proposals_accepted', followUp: s.slug === 'activity-recommender' ? 'activities_attended' : null },
         overall: this.cell('all', people, outcome, null, threshold),
         dimensions: DIMENSIONS.map((dimension) => {
           const groups = [...new Set(people.map((p) => p.groups[dimension]))].sort();
@@ -131,6 +158,8 @@ export class EquityService {
       let reached = 0;
       let decided = 0;
       let accepted = 0;
+      let followed = 0;
+      let attended = 0;
       for (const p of ps) {
         if (o.reached.has(p.id)) reached++;
         const d = o.decided.get(p.id);
@@ -138,12 +167,18 @@ export class EquityService {
           decided += d.n;
           accepted += d.yes;
         }
+        const f = o.followed.get(p.id);
+        if (f) {
+          followed += f.n;
+          attended += f.yes;
+        }
       }
-      return { people: ps.length, reached, decided, accepted };
+      return { people: ps.length, reached, decided, accepted, followed, attended };
     };
     const c = count(members);
     const reach = wilson(c.reached, c.people);
     const acceptance = wilson(c.accepted, c.decided);
+    const attendance = wilson(c.attended, c.followed);
     const masked = c.people < MIN_GROUP;
     const flags: Cell['flags'] = [];
     if (rest && !masked && rest.length >= MIN_GROUP) {
@@ -152,10 +187,24 @@ export class EquityService {
         a !== null && b !== null && Math.abs(a.rate - b.rate) >= threshold && (a.high < b.low || b.high < a.low);
       if (differs(reach, wilson(r.reached, r.people))) flags.push('reach');
       if (c.decided >= MIN_GROUP && r.decided >= MIN_GROUP && differs(acceptance, wilson(r.accepted, r.decided))) flags.push('acceptance');
+      if (c.followed >= MIN_GROUP && r.followed >= MIN_GROUP && differs(attendance, wilson(r.attended, r.followed))) flags.push('attendance');
     }
     // A small group shows neither its counts nor its rates (nor a decided count under the threshold).
     return masked
-      ? { group, people: null, reached: null, reach: null, decided: null, accepted: null, acceptance: null, flags: [], masked: true }
+      ? {
+          group,
+          people: null,
+          reached: null,
+          reach: null,
+          decided: null,
+          accepted: null,
+          acceptance: null,
+          followed: null,
+          attended: null,
+          attendance: null,
+          flags: [],
+          masked: true,
+        }
       : {
           group,
           people: c.people,
@@ -164,6 +213,9 @@ export class EquityService {
           decided: c.decided >= MIN_GROUP ? c.decided : null,
           accepted: c.decided >= MIN_GROUP ? c.accepted : null,
           acceptance: c.decided >= MIN_GROUP ? acceptance : null,
+          followed: c.followed >= MIN_GROUP ? c.followed : null,
+          attended: c.followed >= MIN_GROUP ? c.attended : null,
+          attendance: c.followed >= MIN_GROUP ? attendance : null,
           flags,
           masked: false,
         };

@@ -313,10 +313,10 @@ export function usageReportPdf(r: UsageReport): Promise<Buffer> {
   // ---- equity ----
   h1('6. Équité');
   table(
-    ['Fonction', 'Personnes concernées', 'Part de la population', 'Décisions', 'Taux d’acceptation'],
-    r.equity.features.map((f) => [f.name, num(f.reached), pct(f.reach), num(f.decided), pct(f.acceptance)]),
-    [0.36, 0.16, 0.16, 0.14, 0.18],
-    ['left', 'right', 'right', 'right', 'right'],
+    ['Fonction', 'Personnes concernées', 'Part de la population', 'Décisions', 'Taux d’acceptation', 'Suivies d’une présence'],
+    r.equity.features.map((f) => [f.name, num(f.reached), pct(f.reach), num(f.decided), pct(f.acceptance), f.followed === null ? '—' : pct(f.attendance)]),
+    [0.3, 0.13, 0.13, 0.12, 0.15, 0.17],
+    ['left', 'right', 'right', 'right', 'right', 'right'],
   );
   if (!r.equity.flags.length) p('Aucun écart entre groupes au-delà du seuil avec des intervalles de confiance disjoints.');
   else {
@@ -327,8 +327,8 @@ export function usageReportPdf(r: UsageReport): Promise<Buffer> {
         x.featureName,
         DIM_FR[x.dimension] ?? x.dimension,
         GROUP_FR[x.group] ?? x.group,
-        x.flags.map((f) => (f === 'reach' ? 'part concernée' : 'acceptation')).join(', '),
-        x.flags.includes('acceptance') ? pct(x.acceptance) : pct(x.reach),
+        x.flags.map((f) => (f === 'reach' ? 'part concernée' : f === 'acceptance' ? 'acceptation' : 'présence aux activités')).join(', '),
+        x.flags.map((f) => pct(f === 'reach' ? x.reach : f === 'acceptance' ? x.acceptance : x.attendance)).join(', '),
       ]),
       [0.3, 0.18, 0.16, 0.18, 0.18],
     );

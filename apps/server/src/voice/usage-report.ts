@@ -49,6 +49,7 @@ export async function buildUsageReport(deps: UsageReportDeps, facilityId: string
           flags: g.flags,
           reach: g.reach?.rate ?? null,
           acceptance: g.acceptance?.rate ?? null,
+          attendance: g.attendance?.rate ?? null,
         })),
     ),
   );
@@ -70,6 +71,8 @@ export async function buildUsageReport(deps: UsageReportDeps, facilityId: string
         reach: f.overall.reach?.rate ?? null,
         decided: f.overall.decided,
         acceptance: f.overall.acceptance?.rate ?? null,
+        followed: f.overall.followed,
+        attendance: f.overall.attendance?.rate ?? null,
       })),
       flags: equityFlags,
       minGroup: equity.minGroup,
@@ -190,8 +193,10 @@ export function usageReportCsv(r: UsageReport): string {
   for (const f of r.equity.features) {
     add('equity', 'people_reached', f.slug, f.reached);
     add('equity', 'acceptance_rate', f.slug, f.acceptance);
+    if (f.followed !== null) add('equity', 'attendance_rate', f.slug, f.attendance);
   }
   for (const x of r.equity.flags)
-    add('equity', `gap_${x.flags.join('_')}`, `${x.feature} ${x.dimension}=${x.group}`, x.flags.includes('acceptance') ? x.acceptance : x.reach);
+    for (const flag of x.flags)
+      add('equity', `gap_${flag}`, `${x.feature} ${x.dimension}=${x.group}`, flag === 'reach' ? x.reach : flag === 'acceptance' ? x.acceptance : x.attendance);
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -196,7 +196,10 @@ export interface EquityCell {
   decided: number | null;
   accepted: number | null;
   acceptance: EquityRate | null;
-  flags: ('reach' | 'acceptance')[];
+  followed: number | null;
+  attended: number | null;
+  attendance: EquityRate | null;
+  flags: ('reach' | 'acceptance' | 'attendance')[];
   masked: boolean;
 }
 export interface EquityFigures {
@@ -208,7 +211,11 @@ export interface EquityFigures {
   features: {
     slug: string;
     name: string;
-    measures: { reach: 'people_with_alert' | 'people_with_proposal'; acceptance: 'alerts_confirmed' | 'proposals_accepted' };
+    measures: {
+      reach: 'people_with_alert' | 'people_with_proposal';
+      acceptance: 'alerts_confirmed' | 'proposals_accepted';
+      followUp: 'activities_attended' | null;
+    };
     overall: EquityCell;
     dimensions: { dimension: 'sex' | 'ageBand' | 'gir' | 'cognition' | 'language'; groups: EquityCell[] }[];
   }[];

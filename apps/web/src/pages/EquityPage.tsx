@@ -29,11 +29,11 @@ export function EquityPage() {
   const pct = (x: number) => new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 }).format(x);
   const rate = (r: EquityRate | null) => (r ? t('equity.rate', { rate: pct(r.rate), low: pct(r.low), high: pct(r.high) }) : t('equity.none'));
   const min = q.data?.minGroup ?? 5;
-  const row = (c: EquityCell, label: string) => (
+  const row = (c: EquityCell, label: string, followUp: boolean) => (
     <tr key={label} className={c.flags.length ? 'equity-flagged' : undefined}>
       <th scope="row">{label}</th>
       {c.masked ? (
-        <td colSpan={4}>{t('equity.masked', { min })}</td>
+        <td colSpan={followUp ? 5 : 4}>{t('equity.masked', { min })}</td>
       ) : (
         <>
           <td>{c.people}</td>
@@ -42,6 +42,7 @@ export function EquityPage() {
           </td>
           <td>{c.decided ?? t('equity.masked', { min })}</td>
           <td>{c.acceptance ? `${c.accepted} · ${rate(c.acceptance)}` : t('equity.none')}</td>
+          {followUp && <td>{c.attendance ? `${c.attended}/${c.followed} · ${rate(c.attendance)}` : t('equity.none')}</td>}
         </>
       )}
       <td>
@@ -78,6 +79,7 @@ export function EquityPage() {
             <Title order={2}>{f.name}</Title>
             <Text size="sm">
               {t(`equity.measures.${f.measures.reach}`)}. {t(`equity.measures.${f.measures.acceptance}`)}.
+              {f.measures.followUp && ` ${t(`equity.measures.${f.measures.followUp}`)}.`}
             </Text>
             {f.overall.reached === 0 ? (
               <Text>{t('equity.noProposal')}</Text>
@@ -87,22 +89,24 @@ export function EquityPage() {
                   <caption className="visually-hidden">{f.name}</caption>
                   <thead>
                     <tr>
-                      {(['group', 'people', 'reach', 'decided', 'acceptance', 'flag'] as const).map((k) => (
-                        <th key={k} scope="col">
-                          {t(`equity.cols.${k}`)}
-                        </th>
-                      ))}
+                      {(['group', 'people', 'reach', 'decided', 'acceptance', ...(f.measures.followUp ? (['attendance'] as const) : []), 'flag'] as const).map(
+                        (k) => (
+                          <th key={k} scope="col">
+                            {t(`equity.cols.${k}`)}
+                          </th>
+                        ),
+                      )}
                     </tr>
                   </thead>
                   <tbody>
-                    {row(f.overall, t('equity.groups.all'))}
+                    {row(f.overall, t('equity.groups.all'), Boolean(f.measures.followUp))}
                     {f.dimensions.map((d) => [
                       <tr key={d.dimension} className="equity-dimension">
-                        <th scope="rowgroup" colSpan={6}>
+                        <th scope="rowgroup" colSpan={f.measures.followUp ? 7 : 6}>
                           {t(`equity.dimensions.${d.dimension}`)}
                         </th>
                       </tr>,
-                      ...d.groups.map((g) => row(g, `${tDynamic(`equity.groups.${g.group}`) ?? g.group}`)),
+                      ...d.groups.map((g) => row(g, `${tDynamic(`equity.groups.${g.group}`) ?? g.group}`, Boolean(f.measures.followUp))),
                     ])}
                   </tbody>
                 </table>
