@@ -109,3 +109,19 @@ CREATE INDEX admin_timing_facility_idx ON admin_timing (facility_id, finished_at
 -- The review panel's sample and the equity figures look up each proposal's alert: without this index PostgreSQL
 -- costs that lookup as a scan per proposal and spends more time compiling the query (JIT) than running it.
 CREATE INDEX tm_alert_proposal_idx ON tm_alert (proposal_id);
+
+-- A deterioration telemonitoring did not flag in time (hospitalisation, emergency, decompensation found otherwise),
+-- recorded by the care team so the review panel sees the alerts dismissed before it and the events no rule caught.
+CREATE TABLE tm_missed_event (
+  id           uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  facility_id  uuid NOT NULL REFERENCES facility(id),
+  person_id    uuid NOT NULL REFERENCES person(id),
+  occurred_at  timestamptz NOT NULL,
+  kind         text NOT NULL CHECK (kind IN ('hospitalisation', 'emergency', 'decompensation', 'other')),
+  parameter    text,
+  description  text NOT NULL CHECK (length(description) BETWEEN 3 AND 1000),
+  recorded_by  uuid NOT NULL REFERENCES app_user(id),
+  created_at   timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX tm_missed_event_person_idx ON tm_missed_event (person_id, occurred_at);
+CREATE INDEX tm_missed_event_facility_idx ON tm_missed_event (facility_id, occurred_at);

@@ -47,6 +47,7 @@ import { LiteracyService } from './voice/literacy-service.js';
 import { SurveyService } from './voice/survey-service.js';
 import { TimeService } from './voice/time-service.js';
 import { surveyRoutes } from './voice/survey-routes.js';
+import { MissedEventsService, missedEventRoutes } from './telemonitoring/missed-events.js';
 import type { UsageReportDeps } from './voice/usage-report.js';
 import { registerNeedsSynthesis } from './synthesis/needs-synthesis-feature.js';
 import { SynthesisService } from './synthesis/synthesis-service.js';
@@ -190,6 +191,7 @@ export async function initApp(config: Config, db: Db, opts: InitOptions = {}): P
   synthesisRoutes(http, syntheses);
   appointmentsRoutes(http, appointments);
   telemonitoringRoutes(http, telemonitoring);
+  missedEventRoutes(http, new MissedEventsService(db));
   voiceRoutes(http, db, { complaints, panel, equity, literacy });
   const report: UsageReportDeps = { db, guarantee, complaints, equity, surveys, time };
   surveyRoutes(http, { surveys, time, report });

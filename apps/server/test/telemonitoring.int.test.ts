@@ -141,6 +141,66 @@ describe.each(ENGINES)('telemonitoring on %s', (engine) => {
     expect((await t.request('GET', `/api/people/${t.fx.personA1}/telemonitoring`, { cookie: await t.login('director@b.test') })).statusCode).toBe(404);
   });
 
+  it('missed events: recorded by the team (bad input refused), flag the alert dismissed before them in the panel sample, listed pseudonymised', async () => {
+    const nurse = await t.as('coordination_nurse');
+    const queue = (await t.request('GET', '/api/telemonitoring/alerts', { cookie: nurse })).json();
+    const open = queue.find((a: { personId: string; status: string }) => a.personId === t.fx.personA1);
+    expect(open).toBeDefined();
+    expect((await t.request('POST', `/api/telemonitoring/alerts/${open.id}/close`, { cookie: nurse, body: { outcome: 'false_alarm' } })).statusCode).toBe(204);
+    const url = (personId: string) => `/api/people/${personId}/telemonitoring/missed-events`;
+    const body = {
+      occurredAt: new Date(Math.min(Date.parse(open.at) + DAY, Date.now() - 3_600_000)).toISOString(),
+      kind: 'hospitalisation',
+      parameter: 'body_weight',
+      description: 'Hospitalisée pour décompensation cardiaque : Germaine Martin essoufflée',
+    };
+    const before = (await t.db.query('SELECT id FROM tm_missed_event')).length;
+    const future = await t.request('POST', url(t.fx.personA1), { cookie: nurse, body: { ...body, occurredAt: new Date(Date.now() + DAY).toISOString() } });
+    expect(future.json().error.issues[0]).toMatchObject({ field: 'occurredAt', reason: 'in_the_future' });
+    expect((await t.request('POST', url(t.fx.personA1), { cookie: nurse, body: { ...body, kind: 'bad' } })).json().error.issues[0]).toMatchObject({
+      field: 'kind',
+    });
+    expect((await t.request('POST', url(t.fx.personA1), { cookie: await t.as('care_assistant'), body })).statusCode).toBe(403);
+    expect((await t.request('POST', url(t.fx.personA1), { cookie: await t.login('director@b.test'), body })).statusCode).toBe(403);
+    expect((await t.request('POST', url(t.fx.personB1), { cookie: nurse, body })).statusCode).toBe(404);
+    expect((await t.db.query('SELECT id FROM tm_missed_event')).length).toBe(before);
+    expect((await t.request('POST', url(t.fx.personA1), { cookie: nurse, body })).statusCode).toBe(201);
+    expect(
+      (
+        await t.request('POST', url(t.fx.personA2), {
+          cookie: nurse,
+          body: { ...body, occurredAt: daysAgo(2), kind: 'emergency', description: 'Chute et malaise' },
+        })
+      ).statusCode,
+    ).toBe(201);
+    const listed = (await t.request('GET', url(t.fx.personA1), { cookie: nurse })).json();
+    expect(listed[0]).toMatchObject({ kind: 'hospitalisation', parameter: 'body_weight' });
+    expect(listed[0].alertsBefore).toBeGreaterThan(0);
+
+    const director = await t.as('director');
+    const session = (
+      await t.request('POST', '/api/panel/sessions', { cookie: director, body: { heldOn: daysAgo(0).slice(0, 10), title: 'Alertes manquées' } })
+    ).json();
+    const period = { from: new Date(Date.now() - 40 * DAY).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) };
+    const drawn = await t.request('POST', `/api/panel/sessions/${session.id}/samples`, {
+      cookie: director,
+      body: { systemSlug: 'telemonitoring-rules', ...period, perStratum: 0 },
+    });
+    expect(drawn.statusCode).toBe(201);
+    const read = (await t.request('GET', `/api/panel/sessions/${session.id}`, { cookie: await t.as('user_representative') })).json();
+    const sample = read.samples[0];
+    const item = sample.items.find((i: { proposalId: string }) => i.proposalId === open.proposalId);
+    expect(item.flags).toEqual(expect.arrayContaining(['override', 'alert_missed']));
+    // the hospitalisation had alerts before it, one of them confirmed (the weight alert above); the fall had none
+    expect(sample.missedEvents.map((m: { before: string }) => m.before).sort()).toEqual(['confirmed', 'no_alert']);
+    const hospital = sample.missedEvents.find((m: { before: string }) => m.before === 'confirmed');
+    expect(hospital.person).toBe(item.person);
+    expect(hospital.person).toMatch(/^Personne [0-9A-F]{4}$/);
+    expect(hospital.description).not.toContain('Germaine');
+    const verify = (await t.request('GET', `/api/panel/samples/${sample.id}/verify`, { cookie: director })).json();
+    expect(verify).toMatchObject({ reproducible: true, missing: [], extra: [] });
+  });
+
   it('takes FHIR Observations and Bundles; malformed ones get an OperationOutcome with the path; a transaction is all or nothing', async () => {
     const fhir = (url: string, body: unknown) =>
       t.http.inject({

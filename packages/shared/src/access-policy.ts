@@ -153,6 +153,8 @@ export const ACCESS_POLICY: Readonly<Record<string, Access>> = {
   'PUT /api/people/:id/telemonitoring/enrolments/:enrolmentId/settings': ['physician'],
   'POST /api/telemonitoring/devices': ['head_of_care', 'coordination_nurse', 'nurse'],
   'GET /api/people/:id/telemonitoring': TM_STAFF,
+  'GET /api/people/:id/telemonitoring/missed-events': TM_STAFF,
+  'POST /api/people/:id/telemonitoring/missed-events': [...TM_TRIAGE, 'head_of_care'],
   'POST /api/people/:id/telemonitoring/measurements': TM_TRIAGE,
   'GET /api/telemonitoring/alerts': TM_STAFF,
   'GET /api/telemonitoring/panel': TM_STAFF,

@@ -4,6 +4,8 @@ export const TM_PROGRAMMES = ['heart_failure', 'hypertension', 'diabetes', 'copd
 export const TM_PARAMETERS = ['body_weight', 'systolic', 'diastolic', 'heart_rate', 'spo2', 'glucose', 'respiratory_rate', 'body_temperature'] as const;
 export const TM_ACTIONS = ['phone_call', 'visit', 'physician_informed', 'emergency_services', 'message'] as const;
 export const TM_OUTCOMES = ['confirmed', 'false_alarm', 'no_action_needed'] as const;
+/** Deteriorations telemonitoring did not flag in time, recorded for the review panel. */
+export const TM_MISSED_KINDS = ['hospitalisation', 'emergency', 'decompensation', 'other'] as const;
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -83,3 +85,13 @@ export const DEFAULT_ESCALATION_MINUTES = { critical: 15, high: 60, medium: 240,
 
 /** Pause one rule for the alert's person (e.g. a known situation being handled), with the reason. */
 export const alertSnoozeSchema = z.object({ hours: z.number().int().min(1).max(168), reason: z.string().trim().min(3).max(500) }).strict();
+
+/** A missed event: when it happened (not in the future), what, the parameter concerned if any, what was found. */
+export const missedEventInputSchema = z
+  .object({
+    occurredAt: z.iso.datetime({ offset: true }),
+    kind: z.enum(TM_MISSED_KINDS),
+    parameter: z.enum(TM_PARAMETERS).nullable().default(null),
+    description: z.string().trim().min(3).max(1000),
+  })
+  .strict();

@@ -72,7 +72,7 @@ export const PANEL_PROBLEM_CATEGORIES = [
 export const PANEL_ACTION_KINDS = ['adjust', 'suspend', 'change_rule', 'train_staff', 'other'] as const;
 export const PANEL_ACTION_STATUSES = ['open', 'in_progress', 'done', 'cancelled'] as const;
 /** Why a proposal is in a sample besides being drawn at random. */
-export const PANEL_FLAGS = ['override', 'complaint', 'objection', 'review_request', 'alert_confirmed'] as const;
+export const PANEL_FLAGS = ['override', 'complaint', 'objection', 'review_request', 'alert_confirmed', 'alert_missed'] as const;
 
 export const panelMemberInputSchema = z
   .object({ name: z.string().trim().min(1).max(120), kind: z.enum(PANEL_MEMBER_KINDS), userId: z.uuid().nullable().default(null) })

@@ -1,6 +1,7 @@
 import type { App } from '../app.js';
 import { demoActor } from './demo-actor.js';
 import { DEMO_EMAIL_DOMAIN } from './generate.js';
+import { MissedEventsService } from '../telemonitoring/missed-events.js';
 
 const DAY = 86_400_000;
 const daysAgo = (d: number) => new Date(Date.now() - d * DAY).toISOString();
@@ -132,6 +133,21 @@ export async function seedDemoVoice(app: App): Promise<{ complaints: number; pan
     memberIds: members.map((m) => m.id),
     notes: 'Première séance sur la télésurveillance : les fausses alertes de tension ont été discutées avec la famille concernée.',
   });
+  // A hospitalisation after an alert the team judged a false alarm: the sample flags that alert as missed.
+  const [dismissed] = await db.query<{ person_id: string; at: Date }>(
+    `SELECT a.person_id, a.at FROM tm_alert a WHERE a.facility_id = $1 AND a.outcome = 'false_alarm' AND a.at < now() - interval '4 days'
+      ORDER BY a.at DESC LIMIT 1`,
+    [ehpad.id],
+  );
+  if (dismissed) {
+    const idec = await demoActor(db, `idec@${DEMO_EMAIL_DOMAIN}`);
+    await new MissedEventsService(db).record(idec, dismissed.person_id, {
+      occurredAt: new Date(dismissed.at.getTime() + 3 * DAY).toISOString(),
+      kind: 'decompensation',
+      parameter: 'body_weight',
+      description: 'Œdèmes des chevilles et essoufflement constatés par le médecin traitant en visite ; traitement diurétique renforcé.',
+    });
+  }
   let panelItems = 0;
   try {
     const drawn = await panel.drawSample(director, session.id, {
@@ -144,6 +160,14 @@ export async function seedDemoVoice(app: App): Promise<{ complaints: number; pan
     const items = drawn.samples[0]?.items ?? [];
     panelItems = items.length;
     for (const [k, i] of items.entries()) {
+      if (i.flags.includes('alert_missed')) {
+        await panel.setFinding(physician, i.id, {
+          finding: 'problem',
+          problemCategory: 'missing_information',
+          comment: 'Alerte écartée comme fausse alarme trois jours avant une décompensation : la mesure n’avait pas été refaite.',
+        });
+        continue;
+      }
       const problem = i.flags.includes('complaint') || (i.decision === 'rejected' && k % 3 === 0);
       await panel.setFinding(problem ? representative : physician, i.id, {
         finding: problem ? 'problem' : 'appropriate',

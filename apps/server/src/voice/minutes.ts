@@ -32,6 +32,18 @@ const FLAG_FR: Record<string, string> = {
   objection: 'opposition',
   review_request: 'demande de réexamen',
   alert_confirmed: 'alerte confirmée',
+  alert_missed: 'alerte écartée avant un événement non détecté',
+};
+const MISSED_FR: Record<string, string> = {
+  hospitalisation: 'hospitalisation',
+  emergency: 'urgence',
+  decompensation: 'décompensation',
+  other: 'autre événement',
+};
+const BEFORE_FR: Record<string, string> = {
+  no_alert: 'aucune alerte dans les 14 jours avant : aucune règle ne l’a vu venir',
+  dismissed: 'une alerte dans les 14 jours avant, écartée',
+  confirmed: 'une alerte confirmée dans les 14 jours avant',
 };
 export const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
@@ -89,6 +101,11 @@ export function minutesPdf(s: Session, facilityName: string, generatedAt = new D
       );
       doc.font('Helvetica');
       p(`  Problème : ${CATEGORY_FR[i.problemCategory!] ?? i.problemCategory}${i.comment ? ` — ${i.comment}` : ''}`);
+    }
+    if (x.systemSlug === 'telemonitoring-rules') {
+      p(`Événements non détectés signalés sur la période : ${x.missedEvents.length}.`);
+      for (const m of x.missedEvents)
+        p(`• ${frDate(m.occurredAt)} — ${m.person} — ${MISSED_FR[m.kind] ?? m.kind} : ${m.description} (${BEFORE_FR[m.before] ?? m.before})`);
     }
   }
 

@@ -14,6 +14,8 @@ import type { Actor } from '../http/actor.js';
 import { appendAudit } from '../audit/audit-service.js';
 import { AppError, notFound, validationError } from '../http/errors.js';
 import { createRandom, hashString } from '../lib/random.js';
+import { MISSED_WINDOW_DAYS } from '../telemonitoring/missed-events.js';
+import { TM_SLUG } from '../telemonitoring/telemonitoring-feature.js';
 
 interface Ctx {
   actor: Actor;
@@ -223,6 +225,7 @@ export class PanelService {
       samples.map((x) => x.id),
       names,
     );
+    const missed = await this.missedEvents(facilityId, samples, names);
     const actions = await this.db.query<{
       id: string;
       slug: string | null;
@@ -265,6 +268,7 @@ export class PanelService {
         drawnAt: x.drawn_at.toISOString(),
         drawnBy: x.drawn_by,
         items: items.filter((i) => i.sampleId === x.id),
+        missedEvents: missed.filter((m) => m.sampleId === x.id),
       })),
       actions: actions.map((a) => ({
         id: a.id,
@@ -276,6 +280,56 @@ export class PanelService {
         status: a.status,
       })),
     };
+  }
+
+  /**
+   * For telemonitoring samples: the deteriorations recorded in the sample's period and what came before each within
+   * the window — no alert (no rule caught it), an alert dismissed, or one confirmed. Pseudonymised as the items are.
+   */
+  private async missedEvents(facilityId: string, samples: { id: string; slug: string; period_from: string; period_to: string }[], names: boolean) {
+    const out: {
+      sampleId: string;
+      person: string;
+      occurredAt: string;
+      kind: string;
+      parameter: string | null;
+      description: string;
+      before: 'no_alert' | 'dismissed' | 'confirmed';
+    }[] = [];
+    for (const x of samples.filter((s) => s.slug === TM_SLUG)) {
+      const rows = await this.db.query<{
+        person_id: string;
+        first_name: string;
+        last_name: string;
+        occurred_at: Date;
+        kind: string;
+        parameter: string | null;
+        description: string;
+        alerts: number;
+        confirmed: number;
+      }>(
+        `SELECT m.person_id, p.first_name, p.last_name, m.occurred_at, m.kind, m.parameter, m.description,
+                count(a.id)::int AS alerts, count(a.id) FILTER (WHERE a.outcome = 'confirmed')::int AS confirmed
+           FROM tm_missed_event m JOIN person p ON p.id = m.person_id
+           LEFT JOIN tm_alert a ON a.person_id = m.person_id AND a.at <= m.occurred_at AND a.at > m.occurred_at - make_interval(days => ${MISSED_WINDOW_DAYS})
+          WHERE m.facility_id = $1 AND m.occurred_at >= $2::date AND m.occurred_at < $3::date + 1
+          GROUP BY m.id, p.first_name, p.last_name ORDER BY m.occurred_at`,
+        [facilityId, x.period_from, x.period_to],
+      );
+      for (const r of rows) {
+        const pseudonym = `Personne ${hashString(`${x.id}:${r.person_id}`, 4).toUpperCase()}`;
+        out.push({
+          sampleId: x.id,
+          person: names ? `${r.first_name} ${r.last_name}` : pseudonym,
+          occurredAt: r.occurred_at.toISOString(),
+          kind: r.kind,
+          parameter: r.parameter,
+          description: names ? r.description : redactName(r.description, r.first_name, r.last_name, pseudonym),
+          before: r.alerts === 0 ? 'no_alert' : r.confirmed > 0 ? 'confirmed' : 'dismissed',
+        });
+      }
+    }
+    return out;
   }
 
   private async items(sampleIds: string[], names: boolean) {
@@ -344,13 +398,25 @@ export class PanelService {
 
   /** The population a sample is drawn from, with each proposal's flags; ordered by id so a draw is reproducible. */
   private async population(q: Queryable, systemId: string, from: string, to: string, drawnAt: Date): Promise<Candidate[]> {
-    const rows = await q.query<{ id: string; status: Candidate['status']; complaint: boolean; objection: boolean; review: boolean; confirmed: boolean }>(
+    const rows = await q.query<{
+      id: string;
+      status: Candidate['status'];
+      complaint: boolean;
+      objection: boolean;
+      review: boolean;
+      confirmed: boolean;
+      missed: boolean;
+    }>(
       `SELECT pr.id, pr.status,
               EXISTS (SELECT 1 FROM complaint_link l WHERE l.proposal_id = pr.id) AS complaint,
               EXISTS (SELECT 1 FROM objection o JOIN ai_system s ON s.slug = o.system_slug AND s.id = pr.system_id
                        WHERE o.person_id = pr.person_id AND o.created_at >= pr.created_at AND o.created_at <= $4) AS objection,
               EXISTS (SELECT 1 FROM review_request rr WHERE rr.proposal_id = pr.id) AS review,
-              EXISTS (SELECT 1 FROM tm_alert a WHERE a.proposal_id = pr.id AND a.outcome = 'confirmed') AS confirmed
+              EXISTS (SELECT 1 FROM tm_alert a WHERE a.proposal_id = pr.id AND a.outcome = 'confirmed') AS confirmed,
+              -- an alert not confirmed, then a deterioration of the same person within the window, recorded before the draw
+              EXISTS (SELECT 1 FROM tm_alert a JOIN tm_missed_event m ON m.person_id = a.person_id
+                       WHERE a.proposal_id = pr.id AND a.outcome IS DISTINCT FROM 'confirmed' AND m.occurred_at >= a.at
+                         AND m.occurred_at < a.at + make_interval(days => ${MISSED_WINDOW_DAYS}) AND m.created_at <= $4) AS missed
          FROM proposal pr
         WHERE pr.system_id = $1 AND pr.status IN ('accepted', 'amended', 'rejected')
           AND pr.decided_at >= $2::date AND pr.decided_at < $3::date + 1 AND pr.decided_at <= $4
@@ -366,6 +432,7 @@ export class PanelService {
         ...(r.objection ? ['objection'] : []),
         ...(r.review ? ['review_request'] : []),
         ...(r.confirmed ? ['alert_confirmed'] : []),
+        ...(r.missed ? ['alert_missed'] : []),
       ],
     }));
   }

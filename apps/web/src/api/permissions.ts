@@ -58,6 +58,7 @@ export const can = {
   setTelemonitoringPolicy: allowed('PUT', '/api/telemonitoring/policy'),
   handleComplaints: allowed('GET', '/api/complaints'),
   manageSurveys: allowed('POST', '/api/surveys'),
+  recordMissedEvent: allowed('POST', '/api/people/:id/telemonitoring/missed-events'),
   seeSurveyResults: allowed('GET', '/api/surveys/:id/results'),
   recordContactTime: allowed('POST', '/api/time/contacts'),
   seeUsageReport: allowed('GET', '/api/reports/usage'),

@@ -131,7 +131,20 @@ export interface TmRejections {
 const person = (id: string) => `/api/people/${encodeURIComponent(id)}/telemonitoring`;
 const alert = (id: string) => `/api/telemonitoring/alerts/${encodeURIComponent(id)}`;
 
+export interface TmMissedEvent {
+  id: string;
+  occurredAt: string;
+  kind: 'hospitalisation' | 'emergency' | 'decompensation' | 'other';
+  parameter: TmParameter | null;
+  description: string;
+  recordedBy: string;
+  alertsBefore: number;
+}
+
 export const tmEndpoints = {
+  missedEvents: (personId: string) => api<TmMissedEvent[]>(`/api/people/${encodeURIComponent(personId)}/telemonitoring/missed-events`),
+  recordMissedEvent: (personId: string, input: { occurredAt: string; kind: string; parameter: string | null; description: string }) =>
+    api<{ id: string }>(`/api/people/${encodeURIComponent(personId)}/telemonitoring/missed-events`, { method: 'POST', body: input }),
   queue: (status: 'active' | 'closed' = 'active') => api<QueuedAlert[]>(`/api/telemonitoring/alerts?status=${status}`),
   panel: () => api<PanelRow[]>('/api/telemonitoring/panel'),
   acknowledge: (id: string) => api<void>(`${alert(id)}/acknowledge`, { method: 'POST' }),

@@ -138,6 +138,15 @@ export interface PanelSession {
     drawnAt: string;
     drawnBy: string;
     items: PanelItem[];
+    /** Telemonitoring samples: deteriorations recorded in the period and what came before each. */
+    missedEvents: {
+      person: string;
+      occurredAt: string;
+      kind: string;
+      parameter: string | null;
+      description: string;
+      before: 'no_alert' | 'dismissed' | 'confirmed';
+    }[];
   }[];
   actions: { id: string; systemSlug: string | null; kind: PanelActionKind; description: string; ownerName: string; dueOn: string; status: PanelActionStatus }[];
 }

@@ -3,6 +3,22 @@ import type { frTelemonitoring } from './fr-telemonitoring';
 /** English strings of telemonitoring; same keys as the French. */
 export const enTelemonitoring: typeof frTelemonitoring = {
   tm: {
+    missed: {
+      title: 'Missed events',
+      help: 'A deterioration telemonitoring did not announce in time (a hospitalisation, an emergency, a decompensation found at a visit): recording it lets the review panel examine the alerts dismissed before and the rules to revise.',
+      occurredAt: 'Happened on',
+      kind: 'Kind',
+      kinds: { hospitalisation: 'Hospitalisation', emergency: 'Emergency', decompensation: 'Decompensation', other: 'Other' },
+      parameter: 'Parameter concerned (optional)',
+      parameterNone: 'None in particular',
+      description: 'What was found',
+      record: 'Record the event',
+      saved: 'Event recorded; the review panel will examine it.',
+      none: 'No missed event recorded.',
+      alertsBefore_zero: 'no alert in the 14 days before',
+      alertsBefore_one: '{{count}} alert in the 14 days before',
+      alertsBefore_other: '{{count}} alerts in the 14 days before',
+    },
     nav: 'Telemonitoring',
     title: 'Telemonitoring',
     intro:

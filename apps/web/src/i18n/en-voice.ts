@@ -116,6 +116,17 @@ export const enVoice: typeof frVoice = {
       objection: 'Objection',
       review_request: 'Review request',
       alert_confirmed: 'Alert confirmed',
+      alert_missed: 'Alert dismissed before a missed event',
+    },
+    missed: {
+      title_one: '{{count}} missed event recorded in the period',
+      title_other: '{{count}} missed events recorded in the period',
+      help: 'Deteriorations recorded by the team (hospitalisation, emergency, decompensation) that telemonitoring did not announce in time, with what came before them within 14 days.',
+      before: {
+        no_alert: 'no alert before: no rule saw it coming',
+        dismissed: 'an alert before, dismissed',
+        confirmed: 'an alert before, confirmed',
+      },
     },
     decisions: { accepted: 'Accepted', amended: 'Amended', rejected: 'Rejected' },
     decidedBy: 'Decided on {{at}} ({{role}})',

@@ -1,6 +1,22 @@
 /** French strings of telemonitoring (triage queue, monitored people, charts, enrolment and settings); merged into fr.ts. */
 export const frTelemonitoring = {
   tm: {
+    missed: {
+      title: 'Événements non détectés',
+      help: 'Une dégradation que la télésurveillance n’a pas annoncée à temps (hospitalisation, passage aux urgences, décompensation constatée en visite) : la signaler permet au collège de garantie humaine d’examiner les alertes écartées avant et les règles à revoir.',
+      occurredAt: 'Survenu le',
+      kind: 'Nature',
+      kinds: { hospitalisation: 'Hospitalisation', emergency: 'Urgence', decompensation: 'Décompensation', other: 'Autre' },
+      parameter: 'Paramètre concerné (facultatif)',
+      parameterNone: 'Aucun en particulier',
+      description: 'Ce qui a été constaté',
+      record: 'Signaler l’événement',
+      saved: 'Événement enregistré ; il sera examiné par le collège.',
+      none: 'Aucun événement non détecté signalé.',
+      alertsBefore_zero: 'aucune alerte dans les 14 jours avant',
+      alertsBefore_one: '{{count}} alerte dans les 14 jours avant',
+      alertsBefore_other: '{{count}} alertes dans les 14 jours avant',
+    },
     nav: 'Télésurveillance',
     title: 'Télésurveillance',
     intro:

@@ -120,6 +120,17 @@ export const frVoice = {
       objection: 'Opposition',
       review_request: 'Demande de réexamen',
       alert_confirmed: 'Alerte confirmée',
+      alert_missed: 'Alerte écartée avant un événement non détecté',
+    },
+    missed: {
+      title_one: '{{count}} événement non détecté signalé sur la période',
+      title_other: '{{count}} événements non détectés signalés sur la période',
+      help: 'Dégradations signalées par l’équipe (hospitalisation, urgence, décompensation) que la télésurveillance n’a pas annoncées à temps, avec ce qui les a précédées dans les 14 jours.',
+      before: {
+        no_alert: 'aucune alerte avant : aucune règle ne l’a vu venir',
+        dismissed: 'une alerte avant, écartée',
+        confirmed: 'une alerte avant, confirmée',
+      },
     },
     decisions: { accepted: 'Acceptée', amended: 'Modifiée', rejected: 'Refusée' },
     decidedBy: 'Décidée le {{at}} ({{role}})',

@@ -256,6 +256,22 @@ export function PanelSessionPage() {
             {x.items.map((i) => (
               <ItemCard key={i.id} item={i} sessionId={s.id} editable={s.status === 'open' && can.reviewPanelItems(me.role)} />
             ))}
+            {x.systemSlug === 'telemonitoring-rules' && (
+              <section aria-labelledby={`missed-${x.id}`}>
+                <Title order={3} size="h4" id={`missed-${x.id}`}>
+                  {t('panel.missed.title', { count: x.missedEvents.length })}
+                </Title>
+                <Text size="sm">{t('panel.missed.help')}</Text>
+                <ul className="plain-list">
+                  {x.missedEvents.map((m) => (
+                    <li key={`${m.person}-${m.occurredAt}`}>
+                      {formatDateTime(m.occurredAt)} — {m.person} — {t(`tm.missed.kinds.${m.kind as 'other'}`)} : {m.description}{' '}
+                      <strong>({t(`panel.missed.before.${m.before}`)})</strong>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
           </Stack>
         </Card>
       ))}

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { TM_PROGRAMMES, type PersonDetail } from '@presence/shared';
+import { TM_MISSED_KINDS, TM_PROGRAMMES, type PersonDetail } from '@presence/shared';
 import {
   can,
   fieldErrorOf,
@@ -53,7 +53,94 @@ export function TelemonitoringSection({ person }: { person: PersonDetail }) {
       <RulesCard view={view} />
       {can.setTelemonitoringSettings(me.role) && <SettingsForm personId={person.id} enrolment={active} view={view} />}
       <DevicesCard personId={person.id} view={view} />
+      <MissedEvents personId={person.id} parameters={view.parameters} />
     </Stack>
+  );
+}
+
+/** Deteriorations telemonitoring did not announce in time, recorded for the review panel. */
+function MissedEvents({ personId, parameters }: { personId: string; parameters: TmParameter[] }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const qc = useQueryClient();
+  const list = useQuery({ queryKey: [...tmKeys.person(personId), 'missed'], queryFn: () => tmEndpoints.missedEvents(personId) });
+  const [v, setV] = useState({ occurredAt: nowForInput(), kind: 'hospitalisation', parameter: null as string | null, description: '' });
+  const save = useMutation({
+    mutationFn: () => tmEndpoints.recordMissedEvent(personId, { ...v, occurredAt: toInstant(v.occurredAt) }),
+    onSuccess: () => {
+      setV({ ...v, description: '' });
+      return qc.invalidateQueries({ queryKey: [...tmKeys.person(personId), 'missed'] });
+    },
+  });
+  return (
+    <Card withBorder component="section" aria-labelledby="tm-missed">
+      <Stack gap="sm">
+        <Title order={2} id="tm-missed">
+          {t('tm.missed.title')}
+        </Title>
+        <Text size="sm">{t('tm.missed.help')}</Text>
+        {list.data && list.data.length === 0 && <Text>{t('tm.missed.none')}</Text>}
+        {list.data && list.data.length > 0 && (
+          <ul className="plain-list">
+            {list.data.map((m) => (
+              <li key={m.id}>
+                {formatDateTime(m.occurredAt)} — {t(`tm.missed.kinds.${m.kind}`)}
+                {m.parameter ? ` (${t(`tm.parameters.${m.parameter}`)})` : ''} : {m.description} — {t('tm.missed.alertsBefore', { count: m.alertsBefore })}
+              </li>
+            ))}
+          </ul>
+        )}
+        {can.recordMissedEvent(me.role) && (
+          <form onSubmit={(e) => (e.preventDefault(), save.mutate())}>
+            <Stack gap="sm">
+              <Group wrap="wrap" align="flex-start">
+                <TextInput
+                  type="datetime-local"
+                  label={t('tm.missed.occurredAt')}
+                  value={v.occurredAt}
+                  onChange={(e) => setV({ ...v, occurredAt: e.currentTarget.value })}
+                  error={fieldErrorOf(save.error, 'occurredAt')}
+                  required
+                />
+                <Select
+                  label={t('tm.missed.kind')}
+                  data={TM_MISSED_KINDS.map((k) => ({ value: k, label: t(`tm.missed.kinds.${k}`) }))}
+                  value={v.kind}
+                  onChange={(k) => k && setV({ ...v, kind: k })}
+                  allowDeselect={false}
+                />
+                <Select
+                  label={t('tm.missed.parameter')}
+                  placeholder={t('tm.missed.parameterNone')}
+                  data={parameters.map((p) => ({ value: p, label: t(`tm.parameters.${p}`) }))}
+                  value={v.parameter}
+                  onChange={(p) => setV({ ...v, parameter: p })}
+                  clearable
+                />
+              </Group>
+              <Textarea
+                label={t('tm.missed.description')}
+                value={v.description}
+                onChange={(e) => setV({ ...v, description: e.currentTarget.value })}
+                error={fieldErrorOf(save.error, 'description')}
+                required
+                autosize
+                minRows={2}
+              />
+              {save.isSuccess && (
+                <Notice tone="success" role="status">
+                  {t('tm.missed.saved')}
+                </Notice>
+              )}
+              {save.isError && !fieldErrorOf(save.error, 'occurredAt') && !fieldErrorOf(save.error, 'description') && <ErrorMessage error={save.error} />}
+              <Button type="submit" w="fit-content" variant="outline" loading={save.isPending}>
+                {t('tm.missed.record')}
+              </Button>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Card>
   );
 }
 
