@@ -1,6 +1,7 @@
 // Shared helpers for the benchmark programs: start the built server, wait for health, stop it.
 import { spawn, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const MAIN = `${ROOT}apps/server/dist/main.js`;
@@ -42,4 +43,29 @@ export function stopServer(child) {
 
 export function presence(args, env) {
   return execFileSync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+}
+
+/** The maintenance database of a PostgreSQL URL (to create or drop the benchmark's own). */
+const adminUrl = (url) => Object.assign(new URL(url), { pathname: '/postgres' }).toString();
+
+/** null when the PostgreSQL server of `url` answers, else why not. */
+export async function postgresReachable(url) {
+  const admin = new pg.Client({ connectionString: adminUrl(url), connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    await admin.end();
+    return null;
+  } catch (e) {
+    return e.message || String(e);
+  }
+}
+
+/** Drops and recreates the database of `url` (a database the benchmark owns). */
+export async function resetPostgres(url) {
+  const dbName = new URL(url).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: adminUrl(url) });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
 }

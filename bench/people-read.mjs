@@ -5,8 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { presence, startServer, stopServer } from './lib.mjs';
+import { presence, startServer, stopServer, resetPostgres } from './lib.mjs';
 
 const SIZES = (process.env.SIZES ?? '80,2000').split(',').map(Number);
 const DURATION = Number(process.env.DURATION ?? 10);
@@ -14,21 +13,11 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const PG_URL = process.env.BENCH_DATABASE_URL;
 const PORT = 3302;
 
-async function resetPostgres() {
-  const u = new URL(PG_URL);
-  const dbName = u.pathname.slice(1);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(PG_URL), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-}
-
 async function measure(engine, size) {
   const dir = mkdtempSync(path.join(tmpdir(), 'presence-bench-'));
   const env = engine === 'pglite' ? { DATA_DIR: dir, DATABASE_URL: '', DEMO_DATA: 'false' } : { DATABASE_URL: PG_URL, DEMO_DATA: 'false' };
   try {
-    if (engine === 'postgres') await resetPostgres();
+    if (engine === 'postgres') await resetPostgres(PG_URL);
     const seeded = JSON.parse(
       presence(['seed', '--people', String(size), '--seed', 'bench'], env)
         .trim()

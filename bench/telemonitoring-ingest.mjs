@@ -21,7 +21,7 @@ import path from 'node:path';
 import pg from 'pg';
 import mqtt from 'mqtt';
 import { PGlite } from '@electric-sql/pglite';
-import { MAIN, ROOT, presence, startServer, stopServer } from './lib.mjs';
+import { MAIN, ROOT, presence, startServer, stopServer, postgresReachable, resetPostgres } from './lib.mjs';
 
 const { simulate, simulatedMeasurements } = await import(`${ROOT}apps/server/dist/telemonitoring-core/simulate.js`);
 const { PARAMETERS } = await import(`${ROOT}apps/server/dist/telemonitoring-core/codes.js`);
@@ -64,26 +64,6 @@ async function pool(items, n, fn) {
 }
 
 // ---- environment checks ----
-
-async function postgresReachable() {
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(PG_URL), { pathname: '/postgres' }).toString(), connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-    await admin.end();
-    return null;
-  } catch (e) {
-    return e.message || String(e);
-  }
-}
-
-async function resetPostgres() {
-  const dbName = new URL(PG_URL).pathname.slice(1);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(PG_URL), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-}
 
 function mqttConnect(clientId, clean = true) {
   return new Promise((resolve, reject) => {
@@ -168,7 +148,7 @@ for (;;) {
 
 async function setup(engine, dir) {
   const envFor = engine === 'pglite' ? { DATA_DIR: dir, DATABASE_URL: '', DEMO_DATA: 'false' } : { DATABASE_URL: PG_URL, DEMO_DATA: 'false' };
-  if (engine === 'postgres') await resetPostgres();
+  if (engine === 'postgres') await resetPostgres(PG_URL);
   const t0 = performance.now();
   presence(['seed', '--people', String(SEED_PEOPLE), '--seed', 'bench'], envFor);
   log(`${engine}: seeded ${SEED_PEOPLE} people in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -545,7 +525,7 @@ const results = [];
 const skipped = [];
 for (const engine of ENGINES) {
   if (engine === 'postgres') {
-    const problem = await postgresReachable();
+    const problem = await postgresReachable(PG_URL);
     if (problem) {
       log(`PostgreSQL at ${PG_URL} unreachable (${problem}): skipped`);
       skipped.push({ engine, reason: problem });

@@ -27,8 +27,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { ROOT, median } from './lib.mjs';
+import { ROOT, median, postgresReachable, resetPostgres } from './lib.mjs';
 
 const dist = (p) => import(`${ROOT}apps/server/dist/${p}`);
 const { openDatabase } = await dist('db/open.js');
@@ -516,7 +515,9 @@ function generate() {
   const answers = [];
   const themes = [];
   const answerThemes = [];
-  for (const [slug, title, at, n, anonymous] of CAMPAIGNS) {
+  for (const [slug, title, at, size, anonymous] of CAMPAIGNS) {
+    // a named campaign has at most one response per person (small PEOPLE for a quick check)
+    const n = anonymous ? size : Math.min(size, people.length);
     const t = template(slug);
     const opens = START + Math.floor(at * DAYS) * DAY;
     const c = {
@@ -904,26 +905,6 @@ async function counts(db) {
 
 // ---- PostgreSQL ----
 
-async function postgresReachable() {
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(PG_URL), { pathname: '/postgres' }).toString(), connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-    await admin.end();
-    return null;
-  } catch (e) {
-    return e.message || String(e);
-  }
-}
-
-async function resetPostgres() {
-  const dbName = new URL(PG_URL).pathname.slice(1);
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(PG_URL), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-}
-
 /** The URL with libpq start-up options (e.g. '-c jit=off'), which node-postgres passes on. */
 function withOptions(url, options) {
   const u = new URL(url);
@@ -948,7 +929,7 @@ async function timed(fn) {
 async function runEngine(engine, data) {
   let dir = null;
   const postgres = engine.startsWith('postgres');
-  if (postgres) await resetPostgres();
+  if (postgres) await resetPostgres(PG_URL);
   else dir = mkdtempSync(path.join(tmpdir(), 'presence-bench-report-'));
   takePeak();
   const url = engine === 'postgres-nojit' ? withOptions(PG_URL, '-c jit=off') : PG_URL;
@@ -1083,7 +1064,7 @@ let decidedByFeature = null;
 const sampleIds = [];
 for (const engine of ENGINES) {
   if (engine.startsWith('postgres')) {
-    const why = await postgresReachable();
+    const why = await postgresReachable(PG_URL);
     if (why) {
       log(`${engine}: skipped (${why})`);
       skipped[engine] = why;

@@ -10,6 +10,7 @@ import { Loading } from '../ui/Loading';
 import { Notice } from '../ui/Notice';
 import { addDaysIso, formatDate, formatDateTime, nowForInput, todayIso } from '../ui/format';
 import { usePageTitle } from '../ui/usePageTitle';
+import { PeriodForm } from '../ui/PeriodForm';
 
 const hours = (minutes: number, locale: string) => `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(minutes / 60)} h`;
 
@@ -110,9 +111,7 @@ function MyTime() {
 
 function TeamFigures() {
   const { t, i18n } = useTranslation();
-  const [from, setFrom] = useState(addDaysIso(todayIso(), -56));
-  const [to, setTo] = useState(todayIso());
-  const [query, setQuery] = useState({ from, to });
+  const [query, setQuery] = useState({ from: addDaysIso(todayIso(), -56), to: todayIso() });
   const q = useQuery({ queryKey: ['time', 'summary', query], queryFn: () => timeEndpoints.summary(query.from, query.to) });
   return (
     <Card withBorder component="section" aria-labelledby="team-time">
@@ -120,15 +119,7 @@ function TeamFigures() {
         <Title order={2} size="h3" id="team-time">
           {t('timeBack.team')}
         </Title>
-        <form onSubmit={(e) => (e.preventDefault(), setQuery({ from, to }))}>
-          <Group wrap="wrap" align="flex-end">
-            <TextInput type="date" label={t('timeBack.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-            <TextInput type="date" label={t('timeBack.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-            <Button type="submit" variant="outline">
-              {t('timeBack.show')}
-            </Button>
-          </Group>
-        </form>
+        <PeriodForm initial={query} onShow={setQuery} />
         {q.isPending && <Loading />}
         {q.isError && <ErrorMessage error={q.error} />}
         {q.data && <Summary s={q.data} locale={i18n.language} />}
@@ -217,9 +208,7 @@ function Summary({ s, locale }: { s: TimeSummary; locale: string }) {
 /** The usage report (bilan d'utilisation) for a period: key figures, PDF and CSV. */
 function UsageReport() {
   const { t, i18n } = useTranslation();
-  const [from, setFrom] = useState(`${todayIso().slice(0, 4)}-01-01`);
-  const [to, setTo] = useState(todayIso());
-  const [query, setQuery] = useState({ from, to });
+  const [query, setQuery] = useState({ from: `${todayIso().slice(0, 4)}-01-01`, to: todayIso() });
   const q = useQuery({ queryKey: ['usage-report', query], queryFn: () => timeEndpoints.report(query.from, query.to) });
   return (
     <Card withBorder component="section" aria-labelledby="usage-report">
@@ -228,15 +217,7 @@ function UsageReport() {
           {t('usage.title')}
         </Title>
         <Text size="sm">{t('usage.intro')}</Text>
-        <form onSubmit={(e) => (e.preventDefault(), setQuery({ from, to }))}>
-          <Group wrap="wrap" align="flex-end">
-            <TextInput type="date" label={t('timeBack.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-            <TextInput type="date" label={t('timeBack.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
-            <Button type="submit" variant="outline">
-              {t('timeBack.show')}
-            </Button>
-          </Group>
-        </form>
+        <PeriodForm initial={query} onShow={setQuery} />
         {q.isPending && <Loading />}
         {q.isError && <ErrorMessage error={q.error} />}
         {q.data && (
