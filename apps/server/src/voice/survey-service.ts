@@ -14,7 +14,7 @@ import type { Db, Queryable } from '../db/db.js';
 import type { Actor } from '../http/actor.js';
 import { appendAudit } from '../audit/audit-service.js';
 import { AppError, notFound, validationError } from '../http/errors.js';
-import { classify, OTHER_THEME, THEME_LEXICON } from './survey-themes.js';
+import { classify } from './survey-themes.js';
 import { toLocal } from '../appointments/local-time.js';
 
 interface Ctx {
@@ -38,7 +38,6 @@ interface CampaignRow {
   responses: number;
 }
 
-const MANAGERS = new Set(['director', 'head_of_care', 'coordination_nurse']);
 const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 /** The facility's today (Paris): campaigns open and close on local days. */
@@ -635,31 +634,26 @@ export class SurveyService {
   }
 
   private async reminderRecipients(q: Queryable, c: CampaignRow): Promise<{ name: string; email: string }[]> {
-    const notAnswered = c.anonymous
-      ? ''
-      : `AND NOT EXISTS (SELECT 1 FROM survey_response r WHERE r.campaign_id = '${c.id}' AND r.respondent_key = 'user:' || u.id::text)`;
+    // $2: the campaign, for named ones (those who answered are not reminded); null for anonymous ones
+    const notAnswered = `AND ($2::uuid IS NULL OR NOT EXISTS (SELECT 1 FROM survey_response r WHERE r.campaign_id = $2 AND r.respondent_key = 'user:' || u.id::text))`;
+    const params = [c.facility_id, c.anonymous ? null : c.id];
     if (c.audience === 'staff')
       return q.query(
         `SELECT u.first_name || ' ' || u.last_name AS name, u.email FROM app_user u
           WHERE u.facility_id = $1 AND u.active AND u.role NOT IN ('relative', 'user_representative') ${notAnswered} ORDER BY u.email`,
-        [c.facility_id],
+        params,
       );
     if (c.audience === 'relatives')
       return q.query(
         `SELECT DISTINCT u.first_name || ' ' || u.last_name AS name, u.email FROM app_user u JOIN contact ct ON ct.user_id = u.id
            JOIN person p ON p.id = ct.person_id WHERE p.facility_id = $1 AND u.active AND u.role = 'relative' ${notAnswered} ORDER BY u.email`,
-        [c.facility_id],
+        params,
       );
     return q.query(
       `SELECT u.first_name || ' ' || u.last_name AS name, u.email FROM app_user u
         WHERE u.facility_id = $1 AND u.active AND u.role IN ('head_of_care', 'coordination_nurse') ORDER BY u.email`,
       [c.facility_id],
     );
-  }
-
-  /** Whether the actor may read results (managers and user representatives). */
-  static mayReadResults(role: string): boolean {
-    return MANAGERS.has(role) || role === 'user_representative';
   }
 }
 
@@ -702,5 +696,3 @@ export function csvCell(v: string | number | null): string {
   const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
-
-export { THEME_LEXICON, OTHER_THEME };
