@@ -1,5 +1,6 @@
 import type { ProposalFigures } from '@presence/shared';
 import { canonicalJson } from '../audit/canonical-json.js';
+import { median } from '../lib/stats.js';
 
 export interface FigureInput {
   status: string;
@@ -12,13 +13,6 @@ export interface FigureInput {
 }
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
-
-function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 /** Pure: the guarantee figures of a set of proposals. Amended content equal to the proposal counts as unedited. */
 export function computeFigures(rows: FigureInput[], objections: number): ProposalFigures {

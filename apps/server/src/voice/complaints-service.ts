@@ -11,6 +11,7 @@ import type { Db, Queryable } from '../db/db.js';
 import type { Actor } from '../http/actor.js';
 import { appendAudit } from '../audit/audit-service.js';
 import { AppError, notFound, validationError } from '../http/errors.js';
+import { median } from '../lib/stats.js';
 
 interface Ctx {
   actor: Actor;
@@ -280,19 +281,17 @@ export class ComplaintsService {
         return out;
       };
       const days = (a: Date | null, b: Date) => (a ? (a.getTime() - b.getTime()) / DAY : null);
-      const median = (xs: number[]) => {
-        if (!xs.length) return null;
-        const s = [...xs].sort((x, y) => x - y);
-        const m = Math.floor(s.length / 2);
-        return Math.round((s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) * 10) / 10;
+      const median1 = (xs: number[]) => {
+        const m = median(xs);
+        return m === null ? null : Math.round(m * 10) / 10;
       };
       return {
         total: subset.length,
         byCategory: count((r) => r.category),
         byChannel: count((r) => r.channel),
         byStatus: count((r) => r.status),
-        medianDaysToAcknowledge: median(subset.map((r) => days(r.acknowledged_at, r.received_at)).filter((x): x is number => x !== null)),
-        medianDaysToAnswer: median(subset.map((r) => days(r.answered_at, r.received_at)).filter((x): x is number => x !== null)),
+        medianDaysToAcknowledge: median1(subset.map((r) => days(r.acknowledged_at, r.received_at)).filter((x): x is number => x !== null)),
+        medianDaysToAnswer: median1(subset.map((r) => days(r.answered_at, r.received_at)).filter((x): x is number => x !== null)),
         answeredLate: subset.filter((r) => r.answered_at && r.answered_at > r.answer_by).length,
         overdue: subset.filter(
           (r) =>

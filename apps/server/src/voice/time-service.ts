@@ -4,6 +4,7 @@ import type { Db } from '../db/db.js';
 import type { Actor } from '../http/actor.js';
 import { appendAudit } from '../audit/audit-service.js';
 import { AppError, validationError } from '../http/errors.js';
+import { median } from '../lib/stats.js';
 
 interface Ctx {
   actor: Actor;
@@ -31,13 +32,6 @@ export function weekOf(at: Date): string {
   const local = new Date(t + (summer ? 2 : 1) * 3_600_000);
   const day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
   return new Date(day - ((local.getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10);
-}
-
-export function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 const minutesBetween = (start: string, end: string) => {

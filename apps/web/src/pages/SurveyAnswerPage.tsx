@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { SurveyTemplate } from '@presence/shared';
 import { endpoints, fieldErrorOf, isApiError, surveyEndpoints, type SurveyCampaign } from '../api';
-import { useMe } from '../ui/auth';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/Loading';
 import { Notice } from '../ui/Notice';
@@ -31,7 +30,6 @@ function Face({ mood }: { mood: number }) {
 export function SurveyAnswerPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const me = useMe();
   const [params] = useSearchParams();
   const q = useQuery({ queryKey: ['survey', id], queryFn: () => surveyEndpoints.get(id) });
   usePageTitle(q.data?.title ?? t('surveys.title'));
@@ -51,7 +49,7 @@ export function SurveyAnswerPage() {
       ) : paper && !c.anonymous && c.audience !== 'residents' ? (
         <Notice tone="info">{t('surveys.namedOwnAccount')}</Notice>
       ) : (
-        <AnswerForm key={c.id} c={c} template={c.template} channel={own ? (me.role === 'relative' ? 'web' : 'web') : paper ? 'paper' : 'tablet'} />
+        <AnswerForm key={c.id} c={c} template={c.template} channel={own ? 'web' : paper ? 'paper' : 'tablet'} />
       )}
       <Link to="/surveys">{t('surveys.back')}</Link>
     </Stack>

@@ -8,9 +8,9 @@ import { useMe } from '../ui/auth';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Forbidden } from '../ui/Forbidden';
 import { Loading } from '../ui/Loading';
-import { formatDate } from '../ui/format';
+import { formatDate, formatPercent } from '../ui/format';
 import { usePageTitle } from '../ui/usePageTitle';
-import { DimensionTable, pctOrDash } from './SurveysPage';
+import { DimensionTable } from './SurveysPage';
 
 /** A campaign's results: response rate, each item's distribution, favourable shares over time, open answers by theme. */
 export function SurveyResultsPage() {
@@ -39,7 +39,7 @@ export function SurveyResultsPage() {
       </Text>
       <Text fw={600}>
         {t('surveys.responses', { count: r.responses, size: r.campaign.audienceSize ?? '?' })}
-        {r.responseRate !== null && ` (${pctOrDash(r.responseRate, i18n.language)})`} ·{' '}
+        {r.responseRate !== null && ` (${formatPercent(r.responseRate, i18n.language) ?? '—'})`} ·{' '}
         {Object.entries(r.byChannel)
           .map(([ch, n]) => `${t(`surveys.channels.${ch as 'tablet' | 'web' | 'paper'}`)} ${n}`)
           .join(', ')}
@@ -79,7 +79,7 @@ function QuestionCard({ r, question }: { r: SurveyResults; question: QuestionRes
         {question.kind === 'likert' ? (
           <>
             <Text size="sm">
-              {t('surveys.answersCount', { count: question.n })} · {t('surveys.favourable')} {pctOrDash(question.favourable, i18n.language)}
+              {t('surveys.answersCount', { count: question.n })} · {t('surveys.favourable')} {formatPercent(question.favourable, i18n.language) ?? '—'}
             </Text>
             <Table withTableBorder>
               <caption className="visually-hidden">{question.text}</caption>

@@ -8,7 +8,7 @@ import { can, fieldErrorOf, surveyEndpoints, type SurveyCampaign } from '../api'
 import { useMe } from '../ui/auth';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { Loading } from '../ui/Loading';
-import { addDaysIso, formatDate, todayIso } from '../ui/format';
+import { addDaysIso, formatDate, formatPercent, todayIso } from '../ui/format';
 import { usePageTitle } from '../ui/usePageTitle';
 
 /** Perception surveys: the campaigns, answering (tablet, web, paper), starting a campaign, results. */
@@ -186,11 +186,6 @@ function CampaignForm({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** A favourable share as a percentage, or a dash. */
-export function pctOrDash(x: number | null, locale: string): string {
-  return x === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(x);
-}
-
 export function DimensionTable({
   rows,
   caption,
@@ -221,7 +216,7 @@ export function DimensionTable({
               <Table.Th scope="row">{r.label}</Table.Th>
               {dims.map((d) => {
                 const x = r.dims.find((y) => y.dimension === d);
-                return <Table.Td key={d}>{x && x.n ? `${pctOrDash(x.favourable, i18n.language)} (n = ${x.n})` : '—'}</Table.Td>;
+                return <Table.Td key={d}>{x && x.n ? `${formatPercent(x.favourable, i18n.language) ?? '—'} (n = ${x.n})` : '—'}</Table.Td>;
               })}
               <Table.Td>{r.extra}</Table.Td>
             </Table.Tr>
